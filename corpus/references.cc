@@ -412,7 +412,7 @@ class Scanner {
         size_t q = skip_ws(p);
         if (auto chamber = parse_chamber(q)) {
             const size_t r = skip_comma(chamber->second);
-            if (auto year = parse_year(r)) {
+            if (auto year = parse_year(skip_vergaderjaar(r))) {
                 session.chamber = chamber->first;
                 session.year = year->first;
                 session.end = year->second;
@@ -423,11 +423,17 @@ class Scanner {
             session.end = chamber->second;
             q = skip_ws(session.end);
         }
-        if (auto year = parse_year(q)) {
+        if (auto year = parse_year(skip_vergaderjaar(q))) {
             session.year = year->first;
             session.end = year->second;
         }
         return session;
+    }
+
+    // "Kamerstukken II, vergaderjaar 2015-2016, ..."
+    size_t skip_vergaderjaar(size_t p) const {
+        const size_t e = match_word(p, "vergaderjaar");
+        return e == kNone ? p : skip_ws(e);
     }
 
     size_t skip_comma(size_t p) const {
@@ -577,14 +583,19 @@ class Scanner {
         }
         const size_t q = skip_comma(d.end);
         if (size_t e = match_nr_word(q); e != kNone) {
-            if (auto list = parse_list(skip_ws(e), true)) {
-                out.values = list->values;
+            // "nr. 30 en nr. 31" continues the list.
+            while (auto list = parse_list(skip_ws(e), true)) {
+                out.values.insert(out.values.end(), list->values.begin(), list->values.end());
                 out.end = list->end;
+                const auto sep = parse_separator(skip_ws(out.end));
+                if (!sep || sep->second) break;
+                e = match_nr_word(skip_ws(sep->first));
+                if (e == kNone) break;
             }
             return out;
         }
         if (legal_style && at(skip_ws(d.end)) == ',') {
-            if (auto value = parse_value(q, false)) {
+            if (auto value = parse_value(q, true)) {
                 const char next = at(skip_ws(value->second));
                 if (next == '\0' || string_view(",;:).]").find(next) != string_view::npos) {
                     out.values.push_back(value->first);
@@ -729,6 +740,8 @@ class Scanner {
         Match m;
         m.begin = begin;
         size_t nr = match_nr_word(q);
+        // "Handelingen II 2014/15, 96, item 3" leaves out "nr.".
+        if (nr == kNone && !aanhangsel && issue_before_item(q)) nr = q;
         if (nr == kNone) {
             // "Bijl. Handelingen II 1985/86, 19 200, nr. 3" cites a Kamerstuk.
             if (aanhangsel) return std::nullopt;
@@ -744,6 +757,13 @@ class Scanner {
         if (m.end == kNone) return std::nullopt;
         m.end = skip_pages(m.end);
         return m;
+    }
+
+    bool issue_before_item(size_t p) const {
+        const auto issue = parse_value(p, false);
+        if (!issue) return false;
+        const size_t q = skip_comma(issue->second);
+        return match_word(q, "items") != kNone || match_word(q, "item") != kNone;
     }
 
     // "nr. 26, items 5 en 16 en nr. 27, item 8" after the session.
