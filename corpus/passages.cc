@@ -1,0 +1,147 @@
+#include "corpus/passages.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+namespace kamerzoek::corpus {
+namespace {
+
+// Words after which a full stop does not end a sentence.
+bool is_abbreviation(std::string_view word) {
+    static const std::unordered_set<std::string_view> abbreviations{
+        "nr",  "nrs", "dd",  "jl",   "bijv", "o.a", "vgl", "art", "blz", "p",   "pp",  "mr",
+        "dr",  "drs", "ir",  "prof", "ca",  "resp", "incl", "excl", "e.a", "etc", "i.e", "e.g",
+        "no",  "vs",  "st",  "mw",   "dhr", "mevr", "z.g", "m.b.t", "t.a.v", "i.v.m", "n.a.v"};
+    std::string lower(word);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.size() == 1 || abbreviations.count(lower) > 0;
+}
+
+// Byte offsets just after each sentence end in `text`.
+std::vector<std::size_t> sentence_ends(std::string_view text) {
+    std::vector<std::size_t> ends;
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        const char c = text[i];
+        if ((c != '.' && c != '?' && c != '!') || text[i + 1] != ' ') continue;
+        const char next = text[i + 2];
+        if (!(std::isupper(static_cast<unsigned char>(next)) || next == '\xC2' || next == '\xE2' ||
+              next == '(' || next == '\xC3')) {
+            continue;
+        }
+        std::size_t word_start = i;
+        while (word_start > 0 && text[word_start - 1] != ' ') --word_start;
+        if (c == '.' && is_abbreviation(text.substr(word_start, i - word_start))) continue;
+        ends.push_back(i + 1);
+    }
+    return ends;
+}
+
+// Splits a long text at sentence ends into pieces of at most `max_chars`
+// where possible (a single longer sentence stays whole).
+std::vector<std::string> split_long(const std::string& text, std::size_t max_chars) {
+    if (text.size() <= max_chars) return {text};
+    std::vector<std::string> pieces;
+    std::size_t start = 0;
+    std::size_t last_end = 0;
+    for (const std::size_t end : sentence_ends(text)) {
+        if (end - start > max_chars && last_end > start) {
+            pieces.push_back(text.substr(start, last_end - start));
+            start = last_end + 1;  // skip the space
+        }
+        last_end = end;
+    }
+    if (text.size() - start > max_chars && last_end > start) {
+        pieces.push_back(text.substr(start, last_end - start));
+        start = last_end + 1;
+    }
+    if (start < text.size()) pieces.push_back(text.substr(start));
+    return pieces;
+}
+
+bool is_standalone(const Block& block) {
+    return block.role == Block::Role::kFootnote || block.role == Block::Role::kMotion;
+}
+
+Passage passage_from(const Block& block, const std::string& section, std::string text) {
+    Passage passage;
+    passage.section = section;
+    passage.text = std::move(text);
+    passage.is_footnote = block.role == Block::Role::kFootnote;
+    passage.label = block.label;
+    passage.speaker = block.speaker;
+    passage.party = block.party;
+    passage.linked_ids = block.linked_ids;
+    return passage;
+}
+
+// Whether two neighbouring passages may become one: same section, same
+// speaker, and neither stands alone.
+bool mergeable(const Passage& a, const Passage& b, const PassageLimits& limits) {
+    return a.section == b.section && a.speaker == b.speaker && !a.is_footnote && !b.is_footnote &&
+           a.label.empty() && b.label.empty() &&
+           a.text.size() + b.text.size() < limits.max_chars + limits.max_chars / 4;
+}
+
+void merge_into(Passage& target, Passage&& source, bool append) {
+    target.text = append ? target.text + " " + source.text : source.text + " " + target.text;
+    target.linked_ids.insert(target.linked_ids.end(), source.linked_ids.begin(),
+                             source.linked_ids.end());
+}
+
+// Tiny fragments (a signature, a one-line remark) join the passage before
+// them, or the one after when there is none to join.
+std::vector<Passage> merge_fragments(std::vector<Passage> passages, const PassageLimits& limits) {
+    std::vector<Passage> merged;
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        Passage& current = passages[i];
+        const bool tiny = current.text.size() < limits.min_chars;
+        if (tiny && !merged.empty() && mergeable(merged.back(), current, limits)) {
+            merge_into(merged.back(), std::move(current), true);
+        } else if (tiny && i + 1 < passages.size() && mergeable(current, passages[i + 1], limits)) {
+            merge_into(passages[i + 1], std::move(current), false);
+        } else {
+            merged.push_back(std::move(current));
+        }
+    }
+    return merged;
+}
+
+void number_and_place(std::vector<Passage>& passages) {
+    std::size_t offset = 0;
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        passages[i].ordinal = static_cast<int>(i);
+        passages[i].begin = offset;
+        passages[i].end = offset + passages[i].text.size();
+        offset = passages[i].end + 2;  // the blank line Document::text() puts between
+    }
+}
+
+}  // namespace
+
+void split_into_passages(Document& document, const PassageLimits& limits) {
+    std::vector<Passage> passages;
+    std::string section;
+    for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+        const Block& block = document.blocks[i];
+        if (block.text.empty()) continue;
+        const bool last = i + 1 == document.blocks.size();
+        if (block.role == Block::Role::kHeading && !last) {
+            section = block.text;
+            continue;
+        }
+        for (std::string& piece : split_long(block.text, limits.max_chars)) {
+            passages.push_back(passage_from(block, section, std::move(piece)));
+        }
+        if (is_standalone(block)) passages.back().label = block.label.empty() ? "-" : block.label;
+    }
+    passages = merge_fragments(std::move(passages), limits);
+    for (Passage& passage : passages) {
+        if (passage.label == "-") passage.label.clear();
+    }
+    number_and_place(passages);
+    document.passages = std::move(passages);
+}
+
+}  // namespace kamerzoek::corpus

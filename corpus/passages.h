@@ -1,0 +1,20 @@
+// Splitting a document's blocks into passages a reader would quote.
+#pragma once
+
+#include <cstddef>
+
+#include "corpus/document.h"
+
+namespace kamerzoek::corpus {
+
+struct PassageLimits {
+    std::size_t max_chars = 1200;  // longer paragraphs split at sentence ends
+    std::size_t min_chars = 100;   // shorter fragments merge with a neighbour
+};
+
+/// Fills `document.passages` from `document.blocks`: headings become the
+/// section of the passages after them; footnotes, speech turns and motions
+/// stay passages of their own (split when long, never merged across turns).
+void split_into_passages(Document& document, const PassageLimits& limits = {});
+
+}  // namespace kamerzoek::corpus

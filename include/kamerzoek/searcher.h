@@ -1,0 +1,38 @@
+// Searching an index. Start here if you embed kamerzoek.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kamerzoek/types.h"
+
+namespace kamerzoek {
+
+/// A read-only handle on an index.
+///
+/// Thread safety: a Searcher is not safe to share between threads; open one
+/// per thread (opening is cheap). A Searcher sees the index as it was when
+/// opened or last reopened, and reopens by itself when a concurrent writer
+/// has moved on.
+class Searcher {
+public:
+    /// Opens the index at `index_dir`. Throws IndexError when it is missing
+    /// or was built with a different analysis.
+    explicit Searcher(const std::string& index_dir);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /// Ranked passages for `query`. Throws QueryError for a query that
+    /// cannot be parsed.
+    SearchResults search(const std::string& query, const SearchOptions& options = {});
+
+    /// Number of indexed passages.
+    std::size_t passage_count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kamerzoek

@@ -1,0 +1,68 @@
+// Value types of the public API: plain structs, no library types inside.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kamerzoek {
+
+/// An official identifier a passage cites, e.g. "h-tk-20152016-26-5".
+struct Reference {
+    std::string id;
+    std::string type;      // "handelingen", "aanhangsel", "kamerstuk" or "dossier"
+    std::string cited_as;  // the text it was found as
+    std::string url;       // official URL, empty for a dossier
+    std::string in_index;  // doc id of the cited document when it is indexed
+};
+
+/// One ranked passage.
+struct Hit {
+    int rank = 0;  // 1-based
+    double score = 0;
+    std::string doc_id;
+    std::string title;
+    std::string kind;  // "kamerbrief", "bijlage", "handelingen", ...
+    std::string date;  // ISO 8601, empty when unknown
+    std::string lang;  // "nl", "en" or "und"
+    std::string section;
+    int passage = 0;  // ordinal of the passage in its document
+    std::string text;
+    std::string snippet;  // with matches marked by \x01 ... \x02 (see highlight())
+    std::string speaker;
+    std::string party;
+    std::string parent_id;  // for an annex: its letter
+    std::vector<Reference> refs;
+    std::string source;  // path of the file it came from
+};
+
+/// Options of one search. Defaults are what the command line uses.
+struct SearchOptions {
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    /// "nl" or "en" pins query analysis to one language; empty uses both.
+    std::string lang;
+    /// At most this many passages per document; 0 means no cap.
+    unsigned per_document = 2;
+};
+
+struct SearchResults {
+    std::string query;
+    std::size_t total = 0;  // estimated number of matching passages
+    std::vector<Hit> hits;
+};
+
+/// Marks used in Hit::snippet around matched words.
+inline constexpr char kHighlightBegin = '\x01';
+inline constexpr char kHighlightEnd = '\x02';
+
+/// Replaces the highlight marks of a snippet by `begin` and `end` (e.g. ANSI
+/// colours, or "<mark>" and "</mark>").
+std::string highlight(const std::string& snippet, const std::string& begin, const std::string& end);
+
+/// The results as the JSON document the command line and the HTTP service
+/// print (schema in docs/JSON.md).
+std::string to_json(const SearchResults& results, int indent = 2);
+
+}  // namespace kamerzoek

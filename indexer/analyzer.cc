@@ -1,0 +1,127 @@
+#include "indexer/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/uversion.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "kamerzoek/error.h"
+
+namespace kamerzoek {
+namespace {
+
+// Caches are per Analyzer; cleared when they grow past this many entries so
+// memory stays bounded on any corpus.
+constexpr std::size_t kMaxCacheEntries = 1 << 18;
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+template <typename Map>
+void bound(Map& cache) {
+    if (cache.size() > kMaxCacheEntries) cache.clear();
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+    std::unique_ptr<icu::BreakIterator> words;
+    const icu::Normalizer2* nfkc_casefold = nullptr;
+    const icu::Normalizer2* nfd = nullptr;
+    const icu::Normalizer2* nfc = nullptr;
+    Xapian::Stem dutch{"dutch"};
+    Xapian::Stem english{"english"};
+    std::unordered_map<std::string, std::string> fold_cache;
+    std::unordered_map<std::string, std::string> dutch_cache;
+    std::unordered_map<std::string, std::string> english_cache;
+
+    Impl() {
+        UErrorCode status = U_ZERO_ERROR;
+        words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+        nfd = icu::Normalizer2::getNFDInstance(status);
+        nfc = icu::Normalizer2::getNFCInstance(status);
+        if (U_FAILURE(status)) {
+            throw Error(std::string("ICU could not be initialised: ") + u_errorName(status));
+        }
+    }
+
+    std::string fold_unicode(std::string_view word) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+        icu::UnicodeString folded = nfkc_casefold->normalize(input, status);
+        icu::UnicodeString decomposed = nfd->normalize(folded, status);
+        icu::UnicodeString bare;
+        for (int32_t i = 0; i < decomposed.length();) {
+            const UChar32 c = decomposed.char32At(i);
+            if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
+            i += U16_LENGTH(c);
+        }
+        icu::UnicodeString composed = nfc->normalize(bare, status);
+        if (U_FAILURE(status)) return std::string(word);
+        std::string out;
+        composed.toUTF8String(out);
+        return out;
+    }
+};
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::fold(std::string_view word) {
+    if (is_ascii(word)) {
+        std::string out(word);
+        for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    }
+    const std::string key(word);
+    if (auto it = impl_->fold_cache.find(key); it != impl_->fold_cache.end()) return it->second;
+    bound(impl_->fold_cache);
+    std::string folded = impl_->fold_unicode(word);
+    impl_->fold_cache.emplace(key, folded);
+    return folded;
+}
+
+std::string Analyzer::stem(const std::string& folded, corpus::Language language) {
+    const bool english = language == corpus::Language::kEnglish;
+    auto& cache = english ? impl_->english_cache : impl_->dutch_cache;
+    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+    bound(cache);
+    std::string stem = english ? impl_->english(folded) : impl_->dutch(folded);
+    cache.emplace(folded, stem);
+    return stem;
+}
+
+std::vector<Analyzer::Token> Analyzer::tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    UErrorCode status = U_ZERO_ERROR;
+    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return tokens;
+    impl_->words->setText(utext, status);
+    int32_t begin = impl_->words->first();
+    for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
+         begin = end, end = impl_->words->next()) {
+        if (impl_->words->getRuleStatus() == UBRK_WORD_NONE) continue;
+        const std::string_view word = text.substr(begin, end - begin);
+        tokens.push_back({fold(word), static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
+    }
+    utext_close(utext);
+    return tokens;
+}
+
+std::string Analyzer::signature() {
+    // Bump the leading version when folding or tokenisation rules change.
+    return std::string("kamerzoek-analysis/1; fold=nfkc_casefold+strip_mn; break=icu-word; ") +
+           "stem=xapian-snowball:dutch,english; xapian=" + std::to_string(Xapian::major_version()) +
+           "." + std::to_string(Xapian::minor_version()) + "; icu=" + std::to_string(U_ICU_VERSION_MAJOR_NUM);
+}
+
+}  // namespace kamerzoek

@@ -1,0 +1,49 @@
+// The one text analysis that indexing and query parsing share: ICU word
+// breaking, NFKC normalisation with case and diacritic folding, and Snowball
+// stemming (Xapian's implementation) per language. Anything that changes the
+// terms it produces must change signature(), so that old indexes are refused.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/document.h"
+
+namespace kamerzoek {
+
+class Analyzer {
+public:
+    struct Token {
+        std::string folded;  // "tunesie" for "Tunesië"
+        std::size_t begin;   // byte span in the analysed text
+        std::size_t end;
+    };
+
+    Analyzer();
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    /// The words of `text`, folded, with their byte spans. Punctuation and
+    /// spaces are not tokens.
+    std::vector<Token> tokenize(std::string_view text);
+
+    /// NFKC, case folding and diacritic removal of one word.
+    std::string fold(std::string_view word);
+
+    /// The stem of a folded word in `language` (Dutch or English; unknown
+    /// counts as Dutch).
+    std::string stem(const std::string& folded, corpus::Language language);
+
+    /// Identifies the analysis: stemmer names, folding rules and library
+    /// versions. Stored in the index and compared on open.
+    static std::string signature();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kamerzoek

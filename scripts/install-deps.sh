@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what building and testing kamerzoek needs on Debian 12 (as root,
+# or with sudo). Safe to run again.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libxapian-dev xapian-tools libicu-dev libpugixml-dev libpoppler-cpp-dev libgumbo-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev poppler-utils
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

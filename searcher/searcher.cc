@@ -1,0 +1,130 @@
+// The public Searcher: query text in, ranked passages out.
+#include "kamerzoek/searcher.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include "corpus/references.h"
+#include "indexer/analyzer.h"
+#include "indexer/index_schema.h"
+#include "kamerzoek/error.h"
+#include "searcher/query_builder.h"
+#include "searcher/snippet.h"
+
+namespace kamerzoek {
+namespace {
+
+constexpr int kReopenAttempts = 3;
+constexpr std::size_t kMaxLimit = 1000;
+
+Xapian::Database open_for_reading(const std::string& dir) {
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(dir);
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        throw IndexError("no index at " + dir + " (build one with: kamerzoek index --db " + dir +
+                         " PATH...)");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open index " + dir + ": " + e.get_description());
+    }
+    const std::string stored = db.get_metadata(std::string(schema::kMetaAnalysis));
+    if (!stored.empty() && stored != Analyzer::signature()) {
+        throw IndexError("index " + dir + " was built with another analysis (" + stored +
+                         "); this program uses (" + Analyzer::signature() + "): rebuild it");
+    }
+    return db;
+}
+
+std::string string_field(const nlohmann::json& data, const char* key) {
+    const auto it = data.find(key);
+    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::string dir;
+    Xapian::Database db;
+    Analyzer analyzer;
+
+    explicit Impl(std::string index_dir) : dir(std::move(index_dir)), db(open_for_reading(dir)) {}
+
+    Reference reference_from(const nlohmann::json& ref) {
+        Reference out;
+        out.id = string_field(ref, "id");
+        out.type = string_field(ref, "type");
+        out.cited_as = string_field(ref, "cited_as");
+        corpus::Reference parsed;
+        parsed.id = out.id;
+        parsed.type = out.type == "dossier" ? corpus::ReferenceType::kDossier
+                                            : corpus::ReferenceType::kKamerstuk;
+        out.url = corpus::official_url(parsed);
+        if (db.term_exists(schema::term(schema::kDocId, out.id))) out.in_index = out.id;
+        return out;
+    }
+
+    Hit hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query) {
+        const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+        Hit hit;
+        hit.rank = static_cast<int>(it.get_rank()) + 1;
+        hit.score = it.get_weight();
+        hit.doc_id = string_field(data, "doc_id");
+        hit.title = string_field(data, "title");
+        hit.kind = string_field(data, "kind");
+        hit.date = string_field(data, "date");
+        hit.lang = string_field(data, "lang");
+        hit.section = string_field(data, "section");
+        hit.passage = data.value("passage", 0);
+        hit.text = string_field(data, "text");
+        hit.speaker = string_field(data, "speaker");
+        hit.party = string_field(data, "party");
+        hit.parent_id = string_field(data, "parent_id");
+        hit.source = string_field(data, "source");
+        if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
+            for (const auto& ref : *refs) hit.refs.push_back(reference_from(ref));
+        }
+        hit.snippet = make_snippet(hit.text, corpus::language_from_code(hit.lang), query, analyzer);
+        return hit;
+    }
+
+    SearchResults run(const std::string& text, const SearchOptions& options) {
+        QueryBuilder builder(db, analyzer);
+        const BuiltQuery query = builder.build(text, options.lang);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query.query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        if (options.per_document > 0) enquire.set_collapse_key(schema::kSlotDocId, options.per_document);
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                             static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)));
+        SearchResults results;
+        results.query = text;
+        results.total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) results.hits.push_back(hit_from(it, query));
+        return results;
+    }
+};
+
+Searcher::Searcher(const std::string& index_dir) : impl_(std::make_unique<Impl>(index_dir)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const std::string& query, const SearchOptions& options) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return impl_->run(query, options);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A writer committed while we read: look at the new state.
+            if (attempt == kReopenAttempts) throw IndexError("index " + impl_->dir + " keeps changing");
+            impl_->db.reopen();
+        } catch (const Xapian::Error& e) {
+            throw IndexError("search failed on " + impl_->dir + ": " + e.get_description());
+        }
+    }
+}
+
+std::size_t Searcher::passage_count() const { return impl_->db.get_doccount(); }
+
+}  // namespace kamerzoek

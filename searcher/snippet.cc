@@ -1,0 +1,72 @@
+#include "searcher/snippet.h"
+
+#include "kamerzoek/types.h"
+
+namespace kamerzoek {
+namespace {
+
+bool matches(const Analyzer::Token& token, corpus::Language language, const BuiltQuery& query,
+             Analyzer& analyzer) {
+    if (query.words.count(token.folded)) return true;
+    if (query.stems.empty()) return false;
+    if (language != corpus::Language::kEnglish &&
+        query.stems.count(analyzer.stem(token.folded, corpus::Language::kDutch))) {
+        return true;
+    }
+    return language != corpus::Language::kDutch &&
+           query.stems.count(analyzer.stem(token.folded, corpus::Language::kEnglish));
+}
+
+// Moves `at` back to the start of a UTF-8 character.
+std::size_t char_boundary(const std::string& text, std::size_t at) {
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
+}  // namespace
+
+std::string make_snippet(const std::string& text, corpus::Language language, const BuiltQuery& query,
+                         Analyzer& analyzer, std::size_t max_bytes) {
+    const std::vector<Analyzer::Token> tokens = analyzer.tokenize(text);
+    std::vector<const Analyzer::Token*> hits;
+    for (const Analyzer::Token& token : tokens) {
+        if (matches(token, language, query, analyzer)) hits.push_back(&token);
+    }
+    // The window that starts at a match and holds the most matches.
+    std::size_t best_start = 0;
+    std::size_t best_count = 0;
+    for (std::size_t i = 0, j = 0; i < hits.size(); ++i) {
+        while (j < hits.size() && hits[j]->end - hits[i]->begin <= max_bytes) ++j;
+        if (j - i > best_count) {
+            best_count = j - i;
+            best_start = hits[i]->begin;
+        }
+    }
+    std::size_t begin = 0;
+    if (text.size() > max_bytes && best_count > 0) {
+        // Some context before the first match, starting at a word.
+        begin = best_start > max_bytes / 5 ? best_start - max_bytes / 5 : 0;
+        const std::size_t space = text.rfind(' ', begin);
+        begin = (begin == 0 || space == std::string::npos) ? begin : space + 1;
+    }
+    std::size_t end = std::min(text.size(), begin + max_bytes);
+    if (end < text.size()) {
+        const std::size_t space = text.rfind(' ', end);
+        end = space != std::string::npos && space > begin ? space : char_boundary(text, end);
+    }
+    std::string snippet = begin > 0 ? "…" : "";
+    std::size_t copied = begin;
+    for (const Analyzer::Token* hit : hits) {
+        if (hit->begin < begin || hit->end > end) continue;
+        snippet.append(text, copied, hit->begin - copied);
+        snippet.push_back(kHighlightBegin);
+        snippet.append(text, hit->begin, hit->end - hit->begin);
+        snippet.push_back(kHighlightEnd);
+        copied = hit->end;
+    }
+    snippet.append(text, copied, end - copied);
+    if (end < text.size()) snippet += "…";
+    return snippet;
+}
+
+}  // namespace kamerzoek

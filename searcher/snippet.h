@@ -1,0 +1,18 @@
+// Short extracts of a passage around the words a query matched.
+#pragma once
+
+#include <string>
+
+#include "indexer/analyzer.h"
+#include "searcher/query_builder.h"
+
+namespace kamerzoek {
+
+/// The stretch of `text` (at most about `max_bytes`) with most query
+/// matches, each match wrapped in kHighlightBegin/kHighlightEnd, with "…"
+/// where text was cut. Matches are found by folded word or by stem, so they
+/// keep the text's own spelling ("Tunesië" for a query "tunesie").
+std::string make_snippet(const std::string& text, corpus::Language language, const BuiltQuery& query,
+                         Analyzer& analyzer, std::size_t max_bytes = 240);
+
+}  // namespace kamerzoek
