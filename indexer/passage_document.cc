@@ -41,6 +41,16 @@ void index_field_words(Xapian::Document& xdoc, std::string_view prefix, const st
     }
 }
 
+// The dossier a Kamerstuk id belongs to ("kst-34300-V-30" -> "34300-V"); a
+// dossier id is its own dossier; other ids have none.
+std::string dossier_of(const std::string& id) {
+    if (!id.starts_with("kst-")) {
+        return !id.empty() && std::isdigit(static_cast<unsigned char>(id[0])) ? id : std::string();
+    }
+    const std::size_t last = id.rfind('-');
+    return last > 4 ? id.substr(4, last - 4) : std::string();
+}
+
 nlohmann::json references_json(const corpus::Passage& passage) {
     nlohmann::json refs = nlohmann::json::array();
     for (const corpus::Reference& ref : passage.references) {
@@ -122,8 +132,12 @@ Xapian::Document make_passage_document(const corpus::Document& document,
     add_boolean(xdoc, schema::kParty, name_term(analyzer, passage.party));
     for (const corpus::Reference& ref : passage.references) {
         add_boolean(xdoc, schema::kReference, ref.id);
+        add_boolean(xdoc, schema::kDossier, dossier_of(ref.id));
     }
-    for (const std::string& id : passage.linked_ids) add_boolean(xdoc, schema::kReference, id);
+    for (const std::string& id : passage.linked_ids) {
+        add_boolean(xdoc, schema::kReference, id);
+        add_boolean(xdoc, schema::kDossier, dossier_of(id));
+    }
 
     xdoc.add_value(schema::kSlotDocId, document.id);
     xdoc.add_value(schema::kSlotDate, compact_date(document.date));

@@ -10,6 +10,7 @@
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 #include "searcher/query_builder.h"
+#include "searcher/searcher_impl.h"
 #include "searcher/snippet.h"
 
 namespace kamerzoek {
@@ -36,75 +37,79 @@ Xapian::Database open_for_reading(const std::string& dir) {
     return db;
 }
 
+corpus::ReferenceType reference_type_from_name(const std::string& name) {
+    for (const auto type : {corpus::ReferenceType::kHandelingen, corpus::ReferenceType::kAanhangsel,
+                            corpus::ReferenceType::kKamerstuk, corpus::ReferenceType::kDossier}) {
+        if (corpus::to_string(type) == name) return type;
+    }
+    return corpus::ReferenceType::kKamerstuk;
+}
+
+}  // namespace
+
 std::string string_field(const nlohmann::json& data, const char* key) {
     const auto it = data.find(key);
     return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-}  // namespace
+Searcher::Impl::Impl(std::string index_dir)
+    : dir(std::move(index_dir)), db(open_for_reading(dir)) {}
 
-struct Searcher::Impl {
-    std::string dir;
-    Xapian::Database db;
-    Analyzer analyzer;
+Reference Searcher::Impl::reference_from(const nlohmann::json& ref) {
+    Reference out;
+    out.id = string_field(ref, "id");
+    out.type = string_field(ref, "type");
+    out.cited_as = string_field(ref, "cited_as");
+    corpus::Reference parsed;
+    parsed.id = out.id;
+    parsed.type = reference_type_from_name(out.type);
+    out.url = corpus::official_url(parsed);
+    if (db.term_exists(schema::term(schema::kDocId, out.id))) out.in_index = out.id;
+    return out;
+}
 
-    explicit Impl(std::string index_dir) : dir(std::move(index_dir)), db(open_for_reading(dir)) {}
-
-    Reference reference_from(const nlohmann::json& ref) {
-        Reference out;
-        out.id = string_field(ref, "id");
-        out.type = string_field(ref, "type");
-        out.cited_as = string_field(ref, "cited_as");
-        corpus::Reference parsed;
-        parsed.id = out.id;
-        parsed.type = out.type == "dossier" ? corpus::ReferenceType::kDossier
-                                            : corpus::ReferenceType::kKamerstuk;
-        out.url = corpus::official_url(parsed);
-        if (db.term_exists(schema::term(schema::kDocId, out.id))) out.in_index = out.id;
-        return out;
+Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query) {
+    const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    Hit hit;
+    hit.rank = static_cast<int>(it.get_rank()) + 1;
+    hit.score = it.get_weight();
+    hit.doc_id = string_field(data, "doc_id");
+    hit.title = string_field(data, "title");
+    hit.kind = string_field(data, "kind");
+    hit.date = string_field(data, "date");
+    hit.lang = string_field(data, "lang");
+    hit.section = string_field(data, "section");
+    hit.passage = data.value("passage", 0);
+    hit.text = string_field(data, "text");
+    hit.speaker = string_field(data, "speaker");
+    hit.party = string_field(data, "party");
+    hit.parent_id = string_field(data, "parent_id");
+    hit.source = string_field(data, "source");
+    if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
+        for (const auto& ref : *refs) hit.refs.push_back(reference_from(ref));
     }
+    hit.snippet = make_snippet(hit.text, corpus::language_from_code(hit.lang), query, analyzer);
+    return hit;
+}
 
-    Hit hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query) {
-        const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-        Hit hit;
-        hit.rank = static_cast<int>(it.get_rank()) + 1;
-        hit.score = it.get_weight();
-        hit.doc_id = string_field(data, "doc_id");
-        hit.title = string_field(data, "title");
-        hit.kind = string_field(data, "kind");
-        hit.date = string_field(data, "date");
-        hit.lang = string_field(data, "lang");
-        hit.section = string_field(data, "section");
-        hit.passage = data.value("passage", 0);
-        hit.text = string_field(data, "text");
-        hit.speaker = string_field(data, "speaker");
-        hit.party = string_field(data, "party");
-        hit.parent_id = string_field(data, "parent_id");
-        hit.source = string_field(data, "source");
-        if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
-            for (const auto& ref : *refs) hit.refs.push_back(reference_from(ref));
-        }
-        hit.snippet = make_snippet(hit.text, corpus::language_from_code(hit.lang), query, analyzer);
-        return hit;
-    }
-
-    SearchResults run(const std::string& text, const SearchOptions& options) {
-        QueryBuilder builder(db, analyzer);
-        const BuiltQuery query = builder.build(text, options.lang);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query.query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        if (options.per_document > 0) enquire.set_collapse_key(schema::kSlotDocId, options.per_document);
-        const Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                             static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)));
-        SearchResults results;
-        results.query = text;
-        results.total = mset.get_matches_estimated();
-        for (auto it = mset.begin(); it != mset.end(); ++it) results.hits.push_back(hit_from(it, query));
-        return results;
-    }
-};
+SearchResults Searcher::Impl::run(const std::string& text, const SearchOptions& options) {
+    QueryBuilder builder(db, analyzer);
+    const BuiltQuery query = builder.build(text, options.lang);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (options.per_document > 0)
+        enquire.set_collapse_key(schema::kSlotDocId, options.per_document);
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                         static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)));
+    SearchResults results;
+    results.query = text;
+    results.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        results.hits.push_back(hit_from(it, query));
+    return results;
+}
 
 Searcher::Searcher(const std::string& index_dir) : impl_(std::make_unique<Impl>(index_dir)) {}
 Searcher::~Searcher() = default;
@@ -117,7 +122,8 @@ SearchResults Searcher::search(const std::string& query, const SearchOptions& op
             return impl_->run(query, options);
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed while we read: look at the new state.
-            if (attempt == kReopenAttempts) throw IndexError("index " + impl_->dir + " keeps changing");
+            if (attempt == kReopenAttempts)
+                throw IndexError("index " + impl_->dir + " keeps changing");
             impl_->db.reopen();
         } catch (const Xapian::Error& e) {
             throw IndexError("search failed on " + impl_->dir + ": " + e.get_description());

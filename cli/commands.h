@@ -1,0 +1,33 @@
+// Each subcommand of kamerzoek lives in its own file and registers itself
+// on the application here; main.cc only wires them up.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace kamerzoek::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFilesFailed = 1;
+inline constexpr int kExitFatal = 2;
+
+/// Options every command shares.
+struct GlobalOptions {
+    std::string db;  // index directory
+};
+
+/// What a command does once the arguments are parsed; returns the exit code.
+using CommandAction = std::function<int()>;
+
+/// $KAMERZOEK_DB, else $XDG_DATA_HOME/kamerzoek/index, else ~/.local/share/kamerzoek/index.
+std::string default_index_dir();
+
+/// Adds `--db` to a subcommand.
+void add_db_option(CLI::App& command, GlobalOptions& global);
+
+CommandAction add_index_command(CLI::App& app, GlobalOptions& global);
+CommandAction add_search_command(CLI::App& app, GlobalOptions& global);
+
+}  // namespace kamerzoek::cli
