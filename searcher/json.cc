@@ -74,7 +74,10 @@ std::string highlight(const std::string& snippet, const std::string& begin, cons
 std::string to_json(const SearchResults& results, int indent) {
     nlohmann::json hits = nlohmann::json::array();
     for (const Hit& hit : results.hits) hits.push_back(hit_json(hit));
-    const nlohmann::json document{{"query", results.query}, {"total", results.total}, {"hits", hits}};
+    const nlohmann::json document{{"query", results.query},
+                                  {"total", results.total},
+                                  {"suggestion", null_if_empty(results.suggestion)},
+                                  {"hits", hits}};
     return document.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -51,6 +51,7 @@ struct SearchResults {
     std::string query;
     std::size_t total = 0;  // estimated number of matching passages
     std::vector<Hit> hits;
+    std::string suggestion;  // "did you mean": a corrected query, or empty
 };
 
 /// Marks used in Hit::snippet around matched words.
