@@ -176,7 +176,7 @@ struct DetectedCharset {
 DetectedCharset detect_charset(std::string_view bytes) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
-                                                                         &ucsdet_close);
+                                                                        &ucsdet_close);
     if (U_FAILURE(status)) return {};
     ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
@@ -195,8 +195,8 @@ DetectedCharset detect_charset(std::string_view bytes) {
 // Latin-1 that Windows editors actually write).
 std::optional<std::string> western_charset(const DetectedCharset& detected) {
     static constexpr std::array<std::string_view, 7> kLatin = {
-        "ISO-8859-1", "windows-1252", "ISO-8859-15", "ISO-8859-9",
-        "windows-1254", "ISO-8859-2", "windows-1250"};
+        "ISO-8859-1",   "windows-1252", "ISO-8859-15", "ISO-8859-9",
+        "windows-1254", "ISO-8859-2",   "windows-1250"};
     if (std::find(kLatin.begin(), kLatin.end(), detected.name) == kLatin.end()) return {};
     if (detected.name == "ISO-8859-2" || detected.name == "windows-1250") return detected.name;
     return "windows-1252";
@@ -321,7 +321,8 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
     const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     const std::size_t line_start = before.rfind('\n');
     const int column =
-        1 + static_cast<int>(line_start == std::string_view::npos ? offset : offset - line_start - 1);
+        1 +
+        static_cast<int>(line_start == std::string_view::npos ? offset : offset - line_start - 1);
     return {line, column};
 }
 
@@ -373,8 +374,8 @@ DecodedText decode_text(std::string_view bytes) {
     }
     decoded.utf8 = normalise_line_ends(utf8);
     if (const std::size_t n = repair_double_encoded_utf8(decoded.utf8); n > 0) {
-        decoded.repairs.push_back("repaired double-encoded UTF-8 (" +
-                                  plural(n, "place", "places") + ")");
+        decoded.repairs.push_back("repaired double-encoded UTF-8 (" + plural(n, "place", "places") +
+                                  ")");
     }
     if (strip_text_boms(decoded.utf8)) {
         decoded.repairs.push_back("removed a byte-order mark saved as text");
@@ -393,8 +394,8 @@ std::string to_nfc(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return std::string(utf8);
-    const auto text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const auto text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return std::string(utf8);
     status = U_ZERO_ERROR;
     const icu::UnicodeString normalized = nfc->normalize(text, status);

@@ -11,8 +11,8 @@
 namespace kamerzoek::corpus {
 
 struct DecodedText {
-    std::string utf8;                   // valid UTF-8, BOM removed, LF line ends
-    std::vector<std::string> repairs;   // what was repaired, for the run summary
+    std::string utf8;                  // valid UTF-8, BOM removed, LF line ends
+    std::vector<std::string> repairs;  // what was repaired, for the run summary
 };
 
 /// Decodes `bytes` to UTF-8. Throws ReadError (corpus/reader.h) for empty or
