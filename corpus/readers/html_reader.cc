@@ -166,10 +166,18 @@ std::string text_of(const GumboNode* node) {
     return tidy(out);
 }
 
+// Letters and digits only, so separators such as " | " between menu links
+// do not count as text of their own.
+std::size_t count_alnum(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+    }));
+}
+
 std::size_t link_text_length(const GumboNode* node) {
     std::string out;
     append_text(node, out, true, false);
-    return tidy(out).size();
+    return count_alnum(out);
 }
 
 std::size_t count_links(const GumboNode* node) {
@@ -183,7 +191,7 @@ std::size_t count_links(const GumboNode* node) {
 bool is_link_list(const GumboNode* node) {
     const std::size_t links = count_links(node);
     if (links < 3) return false;
-    const std::size_t total = text_of(node).size();
+    const std::size_t total = count_alnum(text_of(node));
     return total > 0 && link_text_length(node) * 10 >= total * 8;
 }
 

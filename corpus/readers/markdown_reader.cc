@@ -73,9 +73,18 @@ std::size_t closing_bracket(std::string_view s, std::size_t open) {
     return std::string_view::npos;
 }
 
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+
+// A single "_" or "*" marks emphasis only at a word's edge: "_gebied_"
+// loses them, "art_1" and "5 * 3" keep theirs.
+bool is_single_emphasis(std::string_view s, std::size_t i) {
+    const bool word_before = i > 0 && is_word_char(s[i - 1]);
+    const bool word_after = i + 1 < s.size() && is_word_char(s[i + 1]);
+    return word_before != word_after;
+}
+
 // Keeps link and image texts, drops their targets and the emphasis marks
-// "**", "__" and "`". A single "_" or "*" stays: it occurs in plain text
-// ("art_1", "5 * 3") more often than as emphasis in these files.
+// "**", "__", "`" and single "_"/"*" at a word's edge.
 std::string strip_inline(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -86,6 +95,7 @@ std::string strip_inline(std::string_view s) {
             continue;
         }
         if (c == '`') continue;
+        if ((c == '*' || c == '_') && is_single_emphasis(s, i)) continue;
         if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') continue;
         if (c == '[') {
             const std::size_t close = closing_bracket(s, i);
@@ -190,6 +200,14 @@ bool is_list_item(std::string_view line) {
     while (i < line.size() && i < 4 && std::isalnum(static_cast<unsigned char>(line[i]))) ++i;
     return i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') &&
            line[i + 1] == ' ' && (std::isdigit(static_cast<unsigned char>(line[0])) || i == 1);
+}
+
+// Bullets are layout; numbers ("1.", "a)") are cited and stay.
+std::string_view without_bullet(std::string_view line) {
+    for (const std::string_view bullet : {"- ", "* ", "+ ", "– ", "— ", "• "}) {
+        if (starts_with(line, bullet)) return trim(line.substr(bullet.size()));
+    }
+    return line;
 }
 
 // The meta line of these files states the charset only; a title or an
@@ -302,7 +320,10 @@ void parse_line(std::string_view raw, BlockBuilder& builder, ParsedMarkdown& par
         if (!row.empty()) builder.row(std::move(row));
         return;
     }
-    if (is_list_item(line)) builder.flush();
+    if (is_list_item(line)) {
+        builder.flush();
+        return builder.line(without_bullet(line));
+    }
     builder.line(line);
 }
 

@@ -363,6 +363,21 @@ std::string letter_subject(const std::vector<Page>& pages) {
     return "";
 }
 
+// "Den Haag, 9 februari 2016" or "Datum 9 februari 2016" on the first page,
+// for when the parser's paragraphs hid the date line.
+std::string dateline(const std::vector<Page>& pages) {
+    static const std::regex line(R"(^(Den Haag|'s-Gravenhage|Datum)\s*[,:]?\s+(.+)$)");
+    if (pages.empty()) return "";
+    for (const std::string& raw : pages.front()) {
+        std::smatch m;
+        const std::string t = collapse_spaces(raw);
+        if (!std::regex_match(t, m, line)) continue;
+        const std::string date = parse_dutch_date(m[2].str());
+        if (!date.empty()) return date;
+    }
+    return "";
+}
+
 bool is_letter_to_the_kamer(const std::vector<Page>& pages) {
     static const std::regex address(
         R"(Aan de [Vv]oorzitter van de (Tweede|Eerste) Kamer|Geachte [Vv]oorzitter)");
@@ -422,6 +437,7 @@ class PdfReader final : public Reader {
             if (document.title.empty()) document.title = first_heading(extracted.blocks);
             document.blocks = std::move(extracted.blocks);
         }
+        if (document.date.empty()) document.date = dateline(pages);
         if (document.date.empty()) document.date = info_date(pdf);
         return document;
     }
