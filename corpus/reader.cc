@@ -50,9 +50,9 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
         std::vector<std::unique_ptr<Reader>> list;
         // list.push_back(make_officiele_publicatie_reader());
         // list.push_back(make_parlamint_reader());
-        // list.push_back(make_pdf_reader());
-        // list.push_back(make_html_reader());
-        // list.push_back(make_markdown_reader());
+        list.push_back(make_pdf_reader());
+        list.push_back(make_html_reader());
+        list.push_back(make_markdown_reader());
         list.push_back(make_plain_text_reader());
         return list;
     }();
