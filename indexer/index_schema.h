@@ -40,6 +40,9 @@ inline constexpr std::string_view kMetaFormat = "kamerzoek.format";      // "1"
 inline constexpr std::string_view kMetaAnalysis = "kamerzoek.analysis";  // Analyzer::signature()
 inline constexpr std::string_view kMetaLastRun = "kamerzoek.last_run";   // JSON summary
 inline constexpr std::string_view kFormatVersion = "1";
+// Per source file (key: prefix + absolute path, or "#" + hash of a long
+// path): JSON {path, size, mtime_ns, hash, docs, passages}.
+inline constexpr std::string_view kMetaFilePrefix = "kamerzoek.file:";
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermLength = 240;

@@ -1,7 +1,9 @@
 // Building and updating an index from files.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,21 +23,60 @@ struct IndexReport {
     std::size_t passages_indexed = 0;
     std::vector<std::string> repaired;  // "path: what was repaired"
     std::vector<FileFailure> failed;
+
+    // Per file: new, changed since the last run, gone, or left alone.
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t removed = 0;
+    std::size_t unchanged = 0;
+    /// The run stopped early on request; what it did is committed.
+    bool cancelled = false;
+    bool full_rebuild = false;
+    double duration_s = 0;
+    std::uint64_t index_bytes = 0;  // on disk, after the run
+};
+
+/// Where a run is, reported after each file.
+struct IndexProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::uint64_t bytes_read = 0;  // of files that had to be read
+    std::string path;              // the file just handled
+};
+
+struct IndexOptions {
+    /// Builds a fresh index beside the live one and swaps it in at the end;
+    /// searchers see the old index until then. Needed after an analysis
+    /// change.
+    bool full_rebuild = false;
+    /// Files handled between commits (each commit is a consistent state a
+    /// later run resumes from).
+    std::size_t files_per_commit = 200;
+    /// Polled between files: true stops the run after committing.
+    std::function<bool()> stop_requested;
+    std::function<void(const IndexProgress&)> on_progress;
 };
 
 /// A writer on an index. Only one may be open on an index at a time.
+///
+/// Runs are incremental: new files are indexed, changed files (by content
+/// hash, looked at only when size or mtime changed) reindexed, documents of
+/// files gone from the given paths removed, the rest skipped. Per-file state
+/// lives in the index and commits with the passages.
 class Indexer {
-public:
+  public:
     /// Opens or creates the index at `index_dir`. Throws IndexError when it
-    /// is locked by another writer or was built with another analysis.
-    explicit Indexer(const std::string& index_dir);
+    /// is locked by another writer (naming its process) or, unless
+    /// `options.full_rebuild`, was built with another analysis.
+    explicit Indexer(const std::string& index_dir, const IndexOptions& options = {});
     ~Indexer();
     Indexer(Indexer&&) noexcept;
     Indexer& operator=(Indexer&&) noexcept;
 
-    /// Indexes files and directories (recursively). A file that cannot be
-    /// read is reported and skipped; what is already indexed stays.
-    /// `on_failure`, when given, is told of each failed file as it happens.
+    /// Brings the index in step with files and directories (recursively). A
+    /// file that cannot be read is reported and skipped; what is already
+    /// indexed for it stays. `on_failure`, when given, is told of each
+    /// failed file as it happens.
     IndexReport add_paths(const std::vector<std::string>& paths,
                           const std::function<void(const FileFailure&)>& on_failure = {});
 
@@ -45,9 +86,26 @@ public:
     /// Makes all changes durable and visible to searchers.
     void commit();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// What an index holds, for `kamerzoek stats`.
+struct IndexStats {
+    std::string path;  // the directory holding the live index
+    std::size_t documents = 0;
+    std::size_t passages = 0;
+    std::size_t files = 0;  // source files with recorded state
+    std::map<std::string, std::size_t> passages_by_language;
+    std::map<std::string, std::size_t> passages_by_kind;
+    std::uint64_t index_bytes = 0;
+    std::string analysis;
+    std::string last_run_json;  // summary of the last run, "" when none
+};
+
+/// Reads the statistics of the index at `index_dir`. Throws IndexError when
+/// there is none.
+IndexStats read_index_stats(const std::string& index_dir);
 
 }  // namespace kamerzoek

@@ -1,0 +1,90 @@
+#include "indexer/file_state.h"
+
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "indexer/index_schema.h"
+
+namespace kamerzoek {
+namespace {
+
+// Xapian limits metadata keys to a little over 200 bytes; longer paths are
+// keyed by their hash (the path itself is always in the value).
+constexpr std::size_t kMaxKeyBytes = 200;
+
+std::string hex(std::uint64_t value) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, value >>= 4) out[i] = kDigits[value & 0xf];
+    return out;
+}
+
+std::string state_key(const std::string& path) {
+    std::string key(schema::kMetaFilePrefix);
+    if (key.size() + path.size() <= kMaxKeyBytes) return key + path;
+    return key + "#" + hex(content_hash(path));
+}
+
+std::uint64_t mix(std::uint64_t value) {
+    value ^= value >> 33;
+    value *= 0xff51afd7ed558ccdULL;
+    value ^= value >> 33;
+    value *= 0xc4ceb9fe1a85ec53ULL;
+    value ^= value >> 33;
+    return value;
+}
+
+}  // namespace
+
+std::uint64_t content_hash(std::string_view bytes) {
+    constexpr std::uint64_t kMultiplier = 0x9e3779b97f4a7c15ULL;
+    std::uint64_t hash = bytes.size() * kMultiplier;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + i, 8);
+        hash = (hash ^ mix(word)) * kMultiplier + 0x632be59bd9b4e019ULL;
+    }
+    std::uint64_t tail = 0;
+    if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    return mix(hash ^ mix(tail ^ (bytes.size() - i)));
+}
+
+std::map<std::string, FileState> load_file_states(const Xapian::Database& db) {
+    std::map<std::string, FileState> states;
+    const std::string prefix(schema::kMetaFilePrefix);
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+        const auto json = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
+        if (!json.is_object() || !json.contains("path")) continue;
+        FileState state;
+        state.path = json.value("path", "");
+        state.size = json.value("size", std::uint64_t{0});
+        state.mtime_ns = json.value("mtime_ns", std::int64_t{0});
+        state.hash = std::stoull(json.value("hash", "0"), nullptr, 16);
+        state.doc_ids = json.value("docs", std::vector<std::string>{});
+        state.passages = json.value("passages", std::size_t{0});
+        states.emplace(state.path, std::move(state));
+    }
+    return states;
+}
+
+void save_file_state(Xapian::WritableDatabase& db, const FileState& state) {
+    const nlohmann::json json{{"path", state.path},         {"size", state.size},
+                              {"mtime_ns", state.mtime_ns}, {"hash", hex(state.hash)},
+                              {"docs", state.doc_ids},      {"passages", state.passages}};
+    db.set_metadata(state_key(state.path), json.dump());
+}
+
+void erase_file_state(Xapian::WritableDatabase& db, const std::string& path) {
+    db.set_metadata(state_key(path), "");
+}
+
+std::size_t count_file_states(const Xapian::Database& db) {
+    const std::string prefix(schema::kMetaFilePrefix);
+    std::size_t count = 0;
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key)
+        ++count;
+    return count;
+}
+
+}  // namespace kamerzoek

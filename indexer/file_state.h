@@ -1,0 +1,38 @@
+// What the index remembers of each source file, so that a later run can
+// tell new, changed, unchanged and vanished files apart. Stored as Xapian
+// metadata (one entry per file) so it commits with the passages it
+// describes.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kamerzoek {
+
+struct FileState {
+    std::string path;  // absolute, normalised
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t hash = 0;  // content_hash() of the bytes
+    std::vector<std::string> doc_ids;
+    std::size_t passages = 0;
+};
+
+/// A fast 64-bit hash of file contents (not cryptographic).
+std::uint64_t content_hash(std::string_view bytes);
+
+/// Every recorded file, by path.
+std::map<std::string, FileState> load_file_states(const Xapian::Database& db);
+
+void save_file_state(Xapian::WritableDatabase& db, const FileState& state);
+void erase_file_state(Xapian::WritableDatabase& db, const std::string& path);
+
+/// Number of recorded files.
+std::size_t count_file_states(const Xapian::Database& db);
+
+}  // namespace kamerzoek
