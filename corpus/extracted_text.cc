@@ -42,11 +42,30 @@ bool ends_sentence(std::string_view s) {
                        [&](std::string_view c) { return s.ends_with(c); });
 }
 
+// Trims ASCII white space and no-break spaces (U+00A0, two bytes in UTF-8:
+// they must be matched as a pair, never byte by byte).
 std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\v\xC2\xA0");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r\v");
-    return std::string(s.substr(first, last - first + 1));
+    constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+    constexpr std::string_view kSpaces = " \t\r\v";
+    while (!s.empty()) {
+        if (kSpaces.find(s.front()) != std::string_view::npos) {
+            s.remove_prefix(1);
+        } else if (s.starts_with(kNoBreakSpace)) {
+            s.remove_prefix(kNoBreakSpace.size());
+        } else {
+            break;
+        }
+    }
+    while (!s.empty()) {
+        if (kSpaces.find(s.back()) != std::string_view::npos) {
+            s.remove_suffix(1);
+        } else if (s.ends_with(kNoBreakSpace)) {
+            s.remove_suffix(kNoBreakSpace.size());
+        } else {
+            break;
+        }
+    }
+    return std::string(s);
 }
 
 std::string to_lower_ascii(std::string_view s) {
