@@ -297,9 +297,8 @@ std::string parse_dutch_date(std::string_view text) {
         const int day = std::stoi(lower.substr(day_start, at - day_start));
         const std::string year = lower.substr(year_start, 4);
         if (!std::all_of(year.begin(), year.end(), is_ascii_digit) || day < 1 || day > 31) continue;
-        char iso[16];
-        std::snprintf(iso, sizeof iso, "%s-%02zu-%02d", year.c_str(), m + 1, day);
-        return iso;
+        const auto two_digits = [](std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+        return year + "-" + two_digits(m + 1) + "-" + two_digits(static_cast<std::size_t>(day));
     }
     return {};
 }

@@ -56,9 +56,10 @@ TEST(ParseExtractedText, RebuildsParagraphsHeadingsAndFootnotes) {
 
 TEST(ParseExtractedText, KeepsCharactersWhoseBytesLookLikeNoBreakSpaces) {
     // U+00AD (soft hyphen) and U+00B7 share their first byte with U+00A0.
-    const ExtractedText parsed = parse_extracted_text("\xC2\xADeen woord\xC2\xB7\n\xC2\xA0twee\xC2\xA0\n");
+    const ExtractedText parsed = parse_extracted_text(
+        "\xC2\xAD" "een woord\xC2\xB7\n\xC2\xA0twee\xC2\xA0\n");
     ASSERT_EQ(parsed.blocks.size(), 1u);
-    EXPECT_EQ(parsed.blocks[0].text, "\xC2\xADeen woord\xC2\xB7 twee");
+    EXPECT_EQ(parsed.blocks[0].text, "\xC2\xAD" "een woord\xC2\xB7 twee");
 }
 
 }  // namespace
