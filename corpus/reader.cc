@@ -48,8 +48,8 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
     // Most specific first: the later readers sniff more loosely.
     static const auto readers = [] {
         std::vector<std::unique_ptr<Reader>> list;
-        // list.push_back(make_officiele_publicatie_reader());
-        // list.push_back(make_parlamint_reader());
+        list.push_back(make_officiele_publicatie_reader());
+        list.push_back(make_parlamint_reader());
         list.push_back(make_pdf_reader());
         list.push_back(make_html_reader());
         list.push_back(make_markdown_reader());

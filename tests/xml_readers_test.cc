@@ -500,6 +500,27 @@ TEST(OfficielePublicatieReader, RefusesEmptyAndBinaryFiles) {
         ReadError);
 }
 
+std::string repeated(std::string_view text, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += text;
+    return out;
+}
+
+TEST(OfficielePublicatieReader, ReadsDeeplyNestedMarkupWithoutExhaustingTheStack) {
+    constexpr int kDepth = 20000;
+    const Document notes = read_xml(item_with_paragraph(
+        repeated("<noot><noot.nr>1</noot.nr>a ", kDepth) + "x" + repeated("</noot>", kDepth)));
+    EXPECT_FALSE(notes.blocks.empty());
+    const Document turns = read_xml(handelingen(
+        "<agendapunt><nr>1</nr>" + repeated("<spreekbeurt><spreker>A</spreker>", kDepth) + "diep" +
+        repeated("</spreekbeurt>", kDepth) + "</agendapunt>"));
+    EXPECT_NE(all_text(turns).find("diep"), std::string::npos);
+    const Document tables =
+        read_xml(item_with_paragraph(repeated("<tabel><tgroup><tbody><row><entry>c", 2000) + "x" +
+                                     repeated("</entry></row></tbody></tgroup></tabel>", 2000)));
+    EXPECT_NE(all_text(tables).find("x"), std::string::npos);
+}
+
 // ------------------------------------------------------------ ParlaMint
 
 struct SittingExpectation {

@@ -121,7 +121,7 @@ void collect_link(pugi::xml_node node, Collected& collected) {
 }
 
 std::string finish_text(std::string_view raw);
-Block footnote_block(pugi::xml_node noot);
+Block footnote_block(pugi::xml_node noot, int depth);
 
 // Maximum element depth followed; deeper content is read as flat text so
 // that a pathological file cannot exhaust the stack.
@@ -158,7 +158,7 @@ void render(pugi::xml_node node, std::string& out, Collected& collected, int dep
         if (named(child, "noot")) {
             // The marker is dropped from the running text, so it cannot glue
             // to the word before it; the note becomes a block of its own.
-            collected.footnotes.push_back(footnote_block(child));
+            collected.footnotes.push_back(footnote_block(child, depth + 1));
             continue;
         }
         if (named(child, "nootref")) continue;
@@ -224,7 +224,9 @@ std::string plain_text(pugi::xml_node node) {
     return node ? render_text(node, ignored) : std::string();
 }
 
-Block footnote_block(pugi::xml_node noot) {
+// `depth` carries on from the text the note sits in: notes nested in notes
+// must not recurse without bound.
+Block footnote_block(pugi::xml_node noot, int depth) {
     Block block;
     block.role = Block::Role::kFootnote;
     block.label = plain_text(noot.child("noot.nr"));
@@ -239,7 +241,7 @@ Block footnote_block(pugi::xml_node noot) {
         }
         raw.push_back(' ');
         collect_link(child, collected);
-        render(child, raw, collected);
+        render(child, raw, collected, depth + 1);
     }
     block.text = finish_text(raw);
     block.linked_ids = std::move(collected.linked_ids);
@@ -564,6 +566,22 @@ void emit_speech(pugi::xml_node spreekbeurt, const Sink& outer, int depth) {
     }
 }
 
+// The links anywhere below `node`, except inside motions nested in it (they
+// have their own).
+void collect_links_below(pugi::xml_node node, Collected& collected) {
+    for (pugi::xml_node n = node.first_child(); n;) {
+        collect_link(n, collected);
+        const bool descend = n.first_child() && !named(n, "motie");
+        if (descend) {
+            n = n.first_child();
+            continue;
+        }
+        while (n && n != node && !n.next_sibling()) n = n.parent();
+        if (!n || n == node) break;
+        n = n.next_sibling();
+    }
+}
+
 // A motion is one block labelled with its id, linked to the Kamerstuk it
 // became (the extref in its motie-info); the chair's words in motie-info
 // are a speech turn of their own.
@@ -577,24 +595,33 @@ void emit_motion(pugi::xml_node motie, const Sink& outer, int depth) {
         collect_link(child, collected);
         if (child.type() == pugi::node_element) render(child, raw, collected);
     }
-    for (pugi::xml_node info : motie.children("motie-info")) {
-        for (const pugi::xpath_node& ref : info.select_nodes(".//extref | .//dossierref")) {
-            collect_link(ref.node(), collected);
-        }
-    }
+    for (pugi::xml_node info : motie.children("motie-info")) collect_links_below(info, collected);
     push_block(outer, Block::Role::kMotion, finish_text(raw), std::move(collected),
                motie.attribute("id").value());
     for (pugi::xml_node info : motie.children("motie-info")) emit_speech(info, outer, depth);
+}
+
+// The rows of a CALS table (tgroup, thead/tbody/tfoot, row), not those of
+// tables nested in its cells: those are read as the cell's text.
+void collect_rows(pugi::xml_node node, std::vector<pugi::xml_node>& rows, int depth = 0) {
+    static constexpr std::array<std::string_view, 4> kGroups = {"tgroup", "thead", "tbody",
+                                                                "tfoot"};
+    for (pugi::xml_node child : node.children()) {
+        if (named(child, "row")) rows.push_back(child);
+        if (named_any(child, kGroups) && depth < kMaxDepth) collect_rows(child, rows, depth + 1);
+    }
 }
 
 void emit_table(pugi::xml_node tabel, const Sink& sink) {
     for (pugi::xml_node child : tabel.children()) {
         if (named_any(child, kHeadings)) emit(child, sink, Block::Role::kHeading);
     }
-    for (const pugi::xpath_node& row : tabel.select_nodes(".//row")) {
+    std::vector<pugi::xml_node> rows;
+    collect_rows(tabel, rows);
+    for (const pugi::xml_node row : rows) {
         Collected collected;
         std::string text;
-        for (pugi::xml_node entry : row.node().children("entry")) {
+        for (pugi::xml_node entry : row.children("entry")) {
             std::string cell = render_text(entry, collected);
             if (cell.empty()) continue;
             if (!text.empty()) text += " | ";
@@ -630,15 +657,17 @@ void walk_child(pugi::xml_node child, const Sink& sink, int depth) {
         named(child, "stuknr")) {
         return;
     }
+    // Past the depth limit everything is read as one paragraph, flat.
+    if (depth > kMaxDepth) return emit(child, sink, sink.role);
     if (named(child, "spreekbeurt")) return emit_speech(child, sink, depth);
     if (named(child, "motie")) return emit_motion(child, sink, depth);
     if (named(child, "tabel")) return emit_table(child, sink);
     if (named(child, "noot"))
-        return push_block(sink, sink.role, {}, Collected{{}, {footnote_block(child)}});
+        return push_block(sink, sink.role, {}, Collected{{}, {footnote_block(child, depth)}});
     if (named_any(child, kHeadings)) return emit(child, sink, Block::Role::kHeading);
     if (sink.group_entries && named(child, "al-groep")) return emit_entry(child, sink);
     // A list item is one paragraph with its number, whatever it holds.
-    if (depth > kMaxDepth || named(child, "li") || is_leaf(child)) {
+    if (named(child, "li") || is_leaf(child)) {
         return emit(child, sink, sink.role);
     }
     walk(child, sink, depth + 1);
@@ -812,7 +841,8 @@ std::vector<Document> read_handelingen(pugi::xml_node handelingen, const FileCon
     for (const pugi::xml_node item : items) {
         Document document = new_document(context, DocumentKind::kHandelingen);
         const std::string nr = plain_text(item.child("nr"));
-        if (items.size() > 1 && !nr.empty() && !document.id.ends_with("-" + nr)) {
+        if (items.size() > 1 && !document.id.empty() && !nr.empty() &&
+            !document.id.ends_with("-" + nr)) {
             document.id += "-" + nr;
         }
         document.number = nr;
