@@ -107,8 +107,10 @@ bool has_boilerplate_name(const GumboNode* node) {
     static const std::regex pattern(
         R"((^|[-_ ])(nav|navigation|menu|breadcrumbs?|cookie\w*|cookiebar\w*|footer|social|share|skiplink|skip|search-box|tools|colorbox|cbox\w*|popup|banner|sidebar|rs_skip|tkrsplayer\w*|element-hidden|hidden|visually-hidden|sr-only|print-only|advert\w*|consent)([-_ ]|$))",
         std::regex::icase);
-    const std::string names =
-        std::string(attribute(node, "id")) + " " + std::string(attribute(node, "class"));
+    // Capped: std::regex recurses per character and would overflow the stack
+    // on an absurdly long attribute.
+    const std::string names = std::string(attribute(node, "id").substr(0, 200)) + " " +
+                              std::string(attribute(node, "class").substr(0, 400));
     return names.size() > 1 && std::regex_search(names, pattern);
 }
 
@@ -507,10 +509,56 @@ void set_paper_number(const std::vector<Block>& blocks, Document& document) {
     static const std::regex number(R"((\d{5}(?:-[A-Z0-9]+)?)-(\d+))");
     std::smatch m;
     const std::string value = field(blocks, "Nummer");
-    if (std::regex_match(value, m, number)) {
+    if (value.size() < 40 && std::regex_match(value, m, number)) {
         document.dossier = m[1].str();
         document.number = m[2].str();
     }
+}
+
+// The walks below recurse once per level of nesting; real pages nest a few
+// dozen levels, a hostile one could nest deep enough to exhaust the stack.
+constexpr int kMaxDepth = 400;
+
+int tree_depth(const GumboNode* root) {
+    std::vector<std::pair<const GumboNode*, int>> stack{{root, 0}};
+    int deepest = 0;
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        deepest = std::max(deepest, depth);
+        if (deepest > kMaxDepth) break;
+        for_each_child(node, [&, depth = depth](const GumboNode* child) {
+            stack.emplace_back(child, depth + 1);
+        });
+    }
+    return deepest;
+}
+
+// Gumbo's time and memory grow with the square of the nesting depth (twenty
+// thousand nested divs take gigabytes), so the depth is estimated from the
+// tags before parsing. Void elements and those a sibling closes implicitly
+// (p, li, td, ...) are not counted: old pages leave them open.
+bool nests_too_deeply(std::string_view bytes) {
+    static constexpr std::string_view kUncounted[] = {
+        "br",  "img",   "meta",   "link",  "input", "hr",     "area", "base",
+        "col", "embed", "source", "track", "wbr",   "param",  "p",    "li",
+        "dt",  "dd",    "tr",     "td",    "th",    "option", "!"};
+    constexpr int kLimit = 1000;
+    int depth = 0;
+    for (std::size_t i = bytes.find('<'); i != std::string_view::npos; i = bytes.find('<', i + 1)) {
+        const bool closing = i + 1 < bytes.size() && bytes[i + 1] == '/';
+        std::size_t start = i + (closing ? 2 : 1);
+        std::size_t end = start;
+        while (end < bytes.size() && std::isalnum(static_cast<unsigned char>(bytes[end]))) ++end;
+        if (end == start) continue;
+        const std::string name = lower(bytes.substr(start, std::min<std::size_t>(end - start, 12)));
+        if (std::find(std::begin(kUncounted), std::end(kUncounted), name) != std::end(kUncounted)) {
+            continue;
+        }
+        depth = closing ? std::max(0, depth - 1) : depth + 1;
+        if (depth > kLimit) return true;
+    }
+    return false;
 }
 
 bool looks_like_html(std::string_view bytes) {
@@ -533,8 +581,12 @@ class HtmlReader final : public Reader {
 
     std::vector<Document> read(const SourceFile& file) const override {
         const std::string text = utf8_text(file.bytes);
+        if (nests_too_deeply(text)) throw ReadError("HTML nested too deeply to parse safely");
         ParsedHtml html(gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size()));
         if (!html) throw ReadError("HTML could not be parsed");
+        if (tree_depth(html->document) > kMaxDepth) {
+            throw ReadError("HTML nested more than " + std::to_string(kMaxDepth) + " levels deep");
+        }
         Document document;
         document.blocks = main_blocks(html->document);
         if (document.blocks.empty()) throw ReadError("HTML page without main text");

@@ -2,6 +2,7 @@
 // `<meta ...>` line, headings often written "##Title" without a space,
 // tables, lists and a little inline markup. One pass over the lines, no
 // regular expressions: the bulk collection is large.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -64,9 +65,12 @@ void trim_back(std::string& s) {
 // ---- inline markup ----
 
 // The index of the `]` closing a link text opened at `open`, or npos.
+// Link texts are short; the search stops after a few hundred bytes so that a
+// line of stray brackets costs linear time, not quadratic.
 std::size_t closing_bracket(std::string_view s, std::size_t open) {
     int depth = 0;
-    for (std::size_t i = open; i < s.size(); ++i) {
+    const std::size_t end = std::min(s.size(), open + 500);
+    for (std::size_t i = open; i < end; ++i) {
         if (s[i] == '[') ++depth;
         if (s[i] == ']' && --depth == 0) return i;
     }
@@ -85,7 +89,7 @@ bool is_single_emphasis(std::string_view s, std::size_t i) {
 
 // Keeps link and image texts, drops their targets and the emphasis marks
 // "**", "__", "`" and single "_"/"*" at a word's edge.
-std::string strip_inline(std::string_view s) {
+std::string strip_inline(std::string_view s, int depth = 0) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -99,10 +103,12 @@ std::string strip_inline(std::string_view s) {
         if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') continue;
         if (c == '[') {
             const std::size_t close = closing_bracket(s, i);
-            if (close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '(') {
-                const std::size_t end = s.find(')', close + 2);
+            if (depth < 8 && close != std::string_view::npos && close + 1 < s.size() &&
+                s[close + 1] == '(') {
+                // Targets are paths of a few hundred bytes at most.
+                const std::size_t end = s.substr(0, close + 2 + 2000).find(')', close + 2);
                 if (end != std::string_view::npos) {
-                    out.append(strip_inline(s.substr(i + 1, close - i - 1)));
+                    out.append(strip_inline(s.substr(i + 1, close - i - 1), depth + 1));
                     i = end;
                     continue;
                 }

@@ -32,6 +32,12 @@ std::string to_std_string(const poppler::ustring& text) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+std::string_view trim_view(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
 std::string trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -228,10 +234,34 @@ std::size_t count_letters(const std::vector<Page>& pages) {
 
 // ---- committee decision lists ----
 
-const std::regex& field_pattern() {
-    static const std::regex pattern(
-        R"(^(\d+\.\s*)?(Agendapunt|Zaak|Besluit|Noot|Volgcommissie\(s\)|Griffier|Activiteitnummer|Voortouwcommissie|Document):\s*(.*)$)");
-    return pattern;
+// A form line "3. Agendapunt: ..." split into its label and value. Parsed
+// by hand: std::regex recurses per character and overflows the stack on the
+// very long lines a damaged PDF can produce.
+struct FormField {
+    std::string_view label;
+    std::string_view value;
+};
+
+std::optional<FormField> parse_field(std::string_view line) {
+    static constexpr std::string_view kLabels[] = {
+        "Agendapunt",       "Zaak",     "Besluit",          "Noot",
+        "Volgcommissie(s)", "Griffier", "Activiteitnummer", "Voortouwcommissie",
+        "Document"};
+    std::size_t i = 0;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+    if (i > 0) {
+        if (i >= line.size() || line[i] != '.') return std::nullopt;
+        ++i;
+        while (i < line.size() && is_space(line[i])) ++i;
+    }
+    const std::string_view rest = line.substr(i);
+    for (const std::string_view label : kLabels) {
+        if (rest.size() > label.size() && rest.substr(0, label.size()) == label &&
+            rest[label.size()] == ':') {
+            return FormField{label, trim_view(rest.substr(label.size() + 1))};
+        }
+    }
+    return std::nullopt;
 }
 
 // A form field's value: the rest of its line and the continuation lines
@@ -239,15 +269,14 @@ const std::regex& field_pattern() {
 std::optional<std::string> field_value(const std::vector<Page>& pages, std::string_view name) {
     for (const Page& page : pages) {
         for (std::size_t i = 0; i < page.size(); ++i) {
-            std::smatch m;
             const std::string line = trim(page[i]);
-            if (!std::regex_match(line, m, field_pattern()) || m[2].str() != name) continue;
-            std::string value = m[3].str();
+            const std::optional<FormField> field = parse_field(line);
+            if (!field || field->label != name) continue;
+            std::string value(field->value);
             const std::size_t column = indent_of(page[i]) + 4;
             for (std::size_t j = i + 1; j < page.size(); ++j) {
                 const std::string next = trim(page[j]);
-                if (next.empty() || indent_of(page[j]) < column ||
-                    std::regex_match(next, field_pattern())) {
+                if (next.empty() || indent_of(page[j]) < column || parse_field(next)) {
                     break;
                 }
                 value.append(" ").append(next);
@@ -273,7 +302,7 @@ std::string besluitenlijst_title(const std::vector<Page>& pages, const std::stri
     std::string what = "vergadering";
     std::string date = fallback_date;
     std::smatch m;
-    if (std::regex_match(document, m, meeting)) {
+    if (document.size() < 300 && std::regex_match(document, m, meeting)) {
         what = m[2].str();
         const std::string parsed = parse_dutch_date(m[5].str());
         if (!parsed.empty()) date = parsed;
@@ -287,14 +316,20 @@ std::string besluitenlijst_title(const std::vector<Page>& pages, const std::stri
 }
 
 bool starts_item(const std::string& text) {
-    static const std::regex item(R"(^(\d+\.\s*)?Agendapunt:.*)");
-    return std::regex_match(text, item);
+    const std::optional<FormField> field = parse_field(text);
+    return field && field->label == "Agendapunt";
 }
 
 bool continues_item(const std::string& text) {
-    static const std::regex field(R"(^(Zaak|Besluit|Noot|Volgcommissie\(s\)):.*)");
-    static const std::regex bullet(R"(^(•|-|–)\s.*)");
-    return std::regex_match(text, field) || std::regex_match(text, bullet);
+    const std::optional<FormField> field = parse_field(text);
+    if (field) {
+        return field->label == "Zaak" || field->label == "Besluit" || field->label == "Noot" ||
+               field->label == "Volgcommissie(s)";
+    }
+    for (const std::string_view bullet : {"• ", "- ", "– "}) {
+        if (text.rfind(bullet, 0) == 0) return true;
+    }
+    return false;
 }
 
 bool ends_sentence(const std::string& text) {
@@ -358,7 +393,7 @@ std::string letter_subject(const std::vector<Page>& pages) {
     for (const std::string& line : pages.front()) {
         std::smatch m;
         const std::string t = collapse_spaces(line);
-        if (std::regex_match(t, m, subject)) return m[2].str();
+        if (t.size() < 400 && std::regex_match(t, m, subject)) return m[2].str();
     }
     return "";
 }
@@ -371,7 +406,7 @@ std::string dateline(const std::vector<Page>& pages) {
     for (const std::string& raw : pages.front()) {
         std::smatch m;
         const std::string t = collapse_spaces(raw);
-        if (!std::regex_match(t, m, line)) continue;
+        if (t.size() > 200 || !std::regex_match(t, m, line)) continue;
         const std::string date = parse_dutch_date(m[2].str());
         if (!date.empty()) return date;
     }

@@ -1,0 +1,58 @@
+// libFuzzer target for the HTML, Markdown and PDF readers. Not part of the
+// normal build; build by hand, for instance:
+//
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address -I. tests/fuzz/readers_fuzz.cc \
+//     corpus/readers/{html,markdown,pdf}_reader.cc corpus/extracted_text.cc \
+//     corpus/encoding.cc corpus/document.cc \
+//     $(pkg-config --cflags --libs gumbo poppler-cpp icu-uc icu-i18n) -o readers_fuzz
+//   ./readers_fuzz -max_total_time=180 seeds/
+//
+// The first byte picks the reader (0: HTML, 1: Markdown, 2: PDF, modulo 3),
+// so one corpus exercises all three; seeds are fixtures with that byte put
+// in front. A
+// ReadError is an acceptable answer to any input; a crash, a leak or any
+// other exception is not.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "corpus/reader.h"
+#include "corpus/readers/readers.h"
+
+using namespace kamerzoek::corpus;
+
+namespace {
+
+const Reader& pick(std::uint8_t selector, std::string& path) {
+    static const auto html = make_html_reader();
+    static const auto markdown = make_markdown_reader();
+    static const auto pdf = make_pdf_reader();
+    switch (selector % 3) {
+        case 0:
+            path = "fuzz.html";
+            return *html;
+        case 1:
+            path = "fuzz.md";
+            return *markdown;
+        default:
+            path = "fuzz.pdf";
+            return *pdf;
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return 0;
+    SourceFile file;
+    const Reader& reader = pick(data[0], file.path);
+    file.bytes.assign(reinterpret_cast<const char*>(data) + 1, size - 1);
+    try {
+        (void)reader.accepts(file);
+        for (const Document& document : reader.read(file)) {
+            for (const Block& block : document.blocks) (void)block.text.size();
+        }
+    } catch (const ReadError&) {
+    }
+    return 0;
+}
