@@ -29,6 +29,8 @@ void add_db_option(CLI::App& command, GlobalOptions& global);
 
 CommandAction add_index_command(CLI::App& app, GlobalOptions& global);
 CommandAction add_search_command(CLI::App& app, GlobalOptions& global);
+CommandAction add_show_command(CLI::App& app, GlobalOptions& global);
+CommandAction add_cites_command(CLI::App& app, GlobalOptions& global);
 CommandAction add_stats_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace kamerzoek::cli

@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
     const std::map<std::string, CommandAction> commands{
         {"index", add_index_command(app, global)},
         {"search", add_search_command(app, global)},
+        {"show", add_show_command(app, global)},
+        {"cites", add_cites_command(app, global)},
         {"stats", add_stats_command(app, global)},
     };
 

@@ -3,7 +3,10 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 namespace kamerzoek::cli {
 namespace {
@@ -17,25 +20,32 @@ std::string paint(const Style& style, const char* code, const std::string& text)
     return style.colour ? std::string(code) + text + kReset : text;
 }
 
+void print_reference(std::FILE* out, const Reference& ref, const Style& style,
+                     const std::string& indent) {
+    std::string line = fmt::format("{}→ {} ({})", indent, ref.id, ref.cited_as);
+    if (!ref.in_index.empty()) {
+        line += ref.in_index == ref.id ? " [in index]" : " [in index as " + ref.in_index + "]";
+    }
+    if (!ref.url.empty()) line += " " + ref.url;
+    fmt::print(out, "{}\n", paint(style, kDim, line));
+}
+
 void print_hit(std::FILE* out, const Hit& hit, const Style& style) {
-    std::string heading = fmt::format("{}. {}", hit.rank, hit.title.empty() ? hit.doc_id : hit.title);
+    std::string heading =
+        fmt::format("{}. {}", hit.rank, hit.title.empty() ? hit.doc_id : hit.title);
     fmt::print(out, "{}\n", paint(style, kBold, heading));
     std::string meta = hit.doc_id;
     if (!hit.date.empty()) meta += " · " + hit.date;
     meta += " · " + hit.kind + " · " + hit.lang;
     if (!hit.section.empty()) meta += " · § " + hit.section;
-    if (!hit.speaker.empty()) meta += " · " + hit.speaker + (hit.party.empty() ? "" : " (" + hit.party + ")");
+    if (!hit.speaker.empty())
+        meta += " · " + hit.speaker + (hit.party.empty() ? "" : " (" + hit.party + ")");
     meta += fmt::format(" · passage {} · score {:.2f}", hit.passage, hit.score);
     fmt::print(out, "   {}\n", paint(style, kDim, meta));
-    const std::string snippet = style.colour ? highlight(hit.snippet, kMatch, kReset)
-                                             : highlight(hit.snippet, "[", "]");
+    const std::string snippet =
+        style.colour ? highlight(hit.snippet, kMatch, kReset) : highlight(hit.snippet, "[", "]");
     fmt::print(out, "   {}\n", snippet);
-    for (const Reference& ref : hit.refs) {
-        std::string line = fmt::format("   → {} ({})", ref.id, ref.cited_as);
-        if (!ref.in_index.empty()) line += " [in index]";
-        if (!ref.url.empty()) line += " " + ref.url;
-        fmt::print(out, "{}\n", paint(style, kDim, line));
-    }
+    for (const Reference& ref : hit.refs) print_reference(out, ref, style, "   ");
     fmt::print(out, "\n");
 }
 
@@ -56,6 +66,130 @@ void print_results(std::FILE* out, const SearchResults& results, const Style& st
     fmt::print(out, "{} of about {} passages for \"{}\"\n\n", results.hits.size(), results.total,
                results.query);
     for (const Hit& hit : results.hits) print_hit(out, hit, style);
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
+std::string joined(const std::vector<int>& numbers) {
+    std::string text;
+    for (const int number : numbers) text += (text.empty() ? "" : ", ") + std::to_string(number);
+    return text;
+}
+
+void print_document_heading(std::FILE* out, const DocumentView& document, const Style& style) {
+    fmt::print(out, "{}\n",
+               paint(style, kBold, document.title.empty() ? document.doc_id : document.title));
+    std::string meta = document.doc_id;
+    if (!document.date.empty()) meta += " · " + document.date;
+    meta += " · " + document.kind + " · " + document.lang;
+    if (document.dossier) meta += " · dossier " + *document.dossier;
+    fmt::print(out, "   {}\n", paint(style, kDim, meta));
+    fmt::print(out, "   {}\n", paint(style, kDim, "source: " + document.source));
+    if (!document.parent_id.empty()) fmt::print(out, "   annex of {}\n", document.parent_id);
+    if (!document.annexes.empty()) fmt::print(out, "   annexes: {}\n", joined(document.annexes));
+    fmt::print(out, "\n");
+}
+
+void print_document_passage(std::FILE* out, const DocumentPassage& passage, const Style& style) {
+    std::string heading = fmt::format("[{}]", passage.ordinal);
+    if (passage.footnote) heading += " footnote " + passage.label;
+    if (!passage.section.empty()) heading += " § " + passage.section;
+    if (!passage.speaker.empty()) {
+        heading +=
+            " · " + passage.speaker + (passage.party.empty() ? "" : " (" + passage.party + ")");
+    }
+    fmt::print(out, "  {}\n", paint(style, kBold, heading));
+    fmt::print(out, "    {}\n", passage.text);
+    for (const Reference& ref : passage.refs) print_reference(out, ref, style, "    ");
+}
+
+void print_cited_by(std::FILE* out, const std::vector<CitingDocument>& cited_by,
+                    const Style& style) {
+    fmt::print(out, "{}\n", paint(style, kBold, fmt::format("Cited by ({})", cited_by.size())));
+    if (cited_by.empty()) fmt::print(out, "  nothing in the index\n");
+    for (const CitingDocument& citing : cited_by) {
+        std::string line = citing.doc_id;
+        if (!citing.date.empty()) line += " · " + citing.date;
+        if (!citing.title.empty()) line += " · " + citing.title;
+        fmt::print(out, "  {}\n", line);
+        fmt::print(out, "    {}\n",
+                   paint(style, kDim,
+                         fmt::format("as {} in passage(s) {}", joined(citing.cited_ids),
+                                     joined(citing.passages))));
+    }
+}
+
+// The passage text with the citations of what was looked for painted.
+std::string marked_citations(const Hit& hit, const CitesResults& results, const Style& style) {
+    if (!style.colour) return hit.text;
+    std::string text = hit.text;
+    for (const Reference& ref : hit.refs) {
+        const bool wanted = std::any_of(results.looked_for.begin(), results.looked_for.end(),
+                                        [&](const Reference& w) { return w.id == ref.id; });
+        const std::size_t at = text.find(ref.cited_as);
+        if (!wanted || ref.cited_as.empty() || at == std::string::npos) continue;
+        text.replace(at, ref.cited_as.size(), paint(style, kMatch, ref.cited_as));
+    }
+    return text;
+}
+
+void print_cites_group(std::FILE* out, const CitesGroup& group, const CitesResults& results,
+                       const Style& style) {
+    fmt::print(out, "{}\n", paint(style, kBold, group.title.empty() ? group.doc_id : group.title));
+    std::string meta = group.doc_id;
+    if (!group.date.empty()) meta += " · " + group.date;
+    meta += " · " + group.kind;
+    fmt::print(out, "   {}\n", paint(style, kDim, meta));
+    for (const Hit& hit : group.passages) {
+        std::string heading = fmt::format("[{}]", hit.passage);
+        if (!hit.section.empty()) heading += " § " + hit.section;
+        if (!hit.speaker.empty()) heading += " · " + hit.speaker;
+        if (!results.text.empty()) heading += fmt::format(" · score {:.2f}", hit.score);
+        fmt::print(out, "   {}\n", paint(style, kBold, heading));
+        const std::string body = results.text.empty()
+                                     ? marked_citations(hit, results, style)
+                                     : (style.colour ? highlight(hit.snippet, kMatch, kReset)
+                                                     : highlight(hit.snippet, "[", "]"));
+        fmt::print(out, "     {}\n", body);
+    }
+    fmt::print(out, "\n");
+}
+
+}  // namespace
+
+void print_document(std::FILE* out, const DocumentView& document, const Style& style) {
+    print_document_heading(out, document, style);
+    fmt::print(out, "{}\n",
+               paint(style, kBold, fmt::format("Passages ({})", document.passages.size())));
+    for (const DocumentPassage& passage : document.passages)
+        print_document_passage(out, passage, style);
+    fmt::print(out, "\n{}\n",
+               paint(style, kBold, fmt::format("Cites ({})", document.cites.size())));
+    for (const Reference& ref : document.cites) print_reference(out, ref, style, "  ");
+    fmt::print(out, "\n");
+    print_cited_by(out, document.cited_by, style);
+}
+
+void print_cites(std::FILE* out, const CitesResults& results, const Style& style) {
+    std::vector<std::string> ids;
+    for (const Reference& ref : results.looked_for) ids.push_back(ref.id);
+    const std::string what = fmt::format("\"{}\" ({})", results.ref, joined(ids));
+    if (results.documents.empty()) {
+        fmt::print(out, "No passage in the index cites {}{}.\n", what,
+                   results.text.empty() ? "" : " and matches \"" + results.text + "\"");
+        return;
+    }
+    std::size_t shown = 0;
+    for (const CitesGroup& group : results.documents) shown += group.passages.size();
+    fmt::print(out, "{} of {} passages citing {}, in {} documents\n\n", shown, results.total, what,
+               results.documents.size());
+    for (const CitesGroup& group : results.documents) print_cites_group(out, group, results, style);
 }
 
 }  // namespace kamerzoek::cli

@@ -14,4 +14,11 @@ struct Style {
 
 void print_results(std::FILE* out, const SearchResults& results, const Style& style);
 
+/// `kamerzoek show`: metadata, parent or annexes, passages with their
+/// references, what the document cites and what in the index cites it.
+void print_document(std::FILE* out, const DocumentView& document, const Style& style);
+
+/// `kamerzoek cites`: the citing passages, grouped by document.
+void print_cites(std::FILE* out, const CitesResults& results, const Style& style);
+
 }  // namespace kamerzoek::cli

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "corpus/references.h"
 #include "indexer/analyzer.h"
 #include "kamerzoek/searcher.h"
 #include "searcher/query_builder.h"
@@ -25,6 +26,26 @@ struct Searcher::Impl {
     Reference reference_from(const nlohmann::json& ref);
     Hit hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query);
     SearchResults run(const std::string& text, const SearchOptions& options);
+
+    // Document lookups (document_lookup.cc).
+    /// The doc id as indexed for `doc_id`, matched exactly, else ignoring
+    /// case; "" when no document has it.
+    std::string indexed_doc_id(const std::string& doc_id);
+    /// reference_from(), with in_index also found when the cited document
+    /// was indexed under a lower-case id made from its file name.
+    Reference resolved_reference(const nlohmann::json& stored);
+    DocumentPassage document_passage(const nlohmann::json& data);
+    std::vector<std::string> annexes_of(const std::string& doc_id);
+    std::vector<CitingDocument> documents_citing(const std::string& doc_id);
+    DocumentView show(const std::string& requested_id);
+    Xapian::Query citing_query(const std::vector<corpus::Reference>& wanted);
+    std::vector<Hit> citing_passages_by_date(const Xapian::Query& filter,
+                                             const CitesOptions& options, std::size_t& total);
+    std::vector<Hit> citing_passages_by_text(const std::vector<corpus::Reference>& wanted,
+                                             const CitesOptions& options, Searcher& searcher,
+                                             std::size_t& total);
+    std::vector<CitesGroup> group_by_document(std::vector<Hit> hits);
+    CitesResults cites(const std::string& ref, const CitesOptions& options, Searcher& searcher);
 };
 
 /// A string member of stored passage data, or "" when absent.

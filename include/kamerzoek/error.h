@@ -26,4 +26,11 @@ public:
     using Error::Error;
 };
 
+/// A document, paper or citation that was asked for is not in the index or
+/// could not be recognised.
+class NotFound : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace kamerzoek

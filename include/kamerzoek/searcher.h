@@ -27,6 +27,19 @@ public:
     /// cannot be parsed.
     SearchResults search(const std::string& query, const SearchOptions& options = {});
 
+    /// A whole document: metadata, passages with their references, its
+    /// annexes, what it cites and which indexed documents cite it. `doc_id`
+    /// is matched exactly, else case-insensitively (ids made from file names
+    /// are lower case). Throws NotFound for an unknown id.
+    DocumentView show(const std::string& doc_id);
+
+    /// Every passage that cites `ref`: a canonical id ("kst-34300-V-30"), a
+    /// citation in any form ("Kamerstuk 34 300 V, nr. 30"; a citation of
+    /// several items looks for all of them) or a dossier ("34300-V": any
+    /// paper of it). Grouped by document; see CitesOptions for the order.
+    /// Throws NotFound when `ref` is not recognisable as a citation.
+    CitesResults cites(const std::string& ref, const CitesOptions& options = {});
+
     /// Number of indexed passages.
     std::size_t passage_count() const;
 

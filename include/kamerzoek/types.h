@@ -54,6 +54,73 @@ struct SearchResults {
     std::string suggestion;  // "did you mean": a corrected query, or empty
 };
 
+/// One passage of a document as `Searcher::show` returns it.
+struct DocumentPassage {
+    int ordinal = 0;  // 0-based position in the document
+    std::string section;
+    std::string text;
+    std::string lang;  // "nl", "en" or "und"
+    std::string speaker;
+    std::string party;
+    std::string label;      // footnote number or motion id
+    bool footnote = false;  // a footnote rather than running text
+    std::vector<Reference> refs;
+};
+
+/// A document in the index that cites another, and where.
+struct CitingDocument {
+    std::string doc_id;
+    std::string title;
+    std::string kind;
+    std::string date;
+    std::vector<std::string> cited_ids;  // the ids it cites them by
+    std::vector<int> passages;           // ordinals of the citing passages
+};
+
+/// A whole indexed document: metadata, passages, what it cites and what
+/// in the index cites it.
+struct DocumentView {
+    std::string doc_id;
+    std::string title;
+    std::string kind;
+    std::string date;  // ISO 8601, empty when unknown
+    std::string lang;  // the language most of its text is in
+    std::string source;
+    std::string parent_id;               // for an annex: its letter
+    std::optional<std::string> dossier;  // "34300-V" when known
+    std::vector<std::string> annexes;    // doc ids of the annexes that name it as parent
+    std::vector<DocumentPassage> passages;
+    std::vector<Reference> cites;  // every distinct id it cites, in order of first citation
+    std::vector<CitingDocument> cited_by;
+};
+
+/// Options of `Searcher::cites`.
+struct CitesOptions {
+    /// Optional free text: when given, the citing passages that also match
+    /// it are ranked by its BM25 weight.
+    std::string text;
+    std::size_t limit = 50;  // passages
+    std::size_t offset = 0;
+};
+
+/// The passages of one document that cite what was asked for.
+struct CitesGroup {
+    std::string doc_id;
+    std::string title;
+    std::string kind;
+    std::string date;
+    std::vector<Hit> passages;
+};
+
+/// Every passage that cites a paper or a dossier, grouped by document.
+struct CitesResults {
+    std::string ref;                    // as asked
+    std::vector<Reference> looked_for;  // the canonical ids (or dossier) it stands for
+    std::string text;                   // the free-text part, if any
+    std::size_t total = 0;              // number of citing passages (exact)
+    std::vector<CitesGroup> documents;
+};
+
 /// Marks used in Hit::snippet around matched words.
 inline constexpr char kHighlightBegin = '\x01';
 inline constexpr char kHighlightEnd = '\x02';
@@ -65,5 +132,7 @@ std::string highlight(const std::string& snippet, const std::string& begin, cons
 /// The results as the JSON document the command line and the HTTP service
 /// print (schema in docs/JSON.md).
 std::string to_json(const SearchResults& results, int indent = 2);
+std::string to_json(const DocumentView& document, int indent = 2);
+std::string to_json(const CitesResults& results, int indent = 2);
 
 }  // namespace kamerzoek

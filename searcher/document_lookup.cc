@@ -1,0 +1,357 @@
+// Looking documents up rather than searching them: Searcher::show (one
+// document with its annexes, citations and the documents citing it) and
+// Searcher::cites (every passage citing a paper or dossier).
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "corpus/references.h"
+#include "indexer/index_schema.h"
+#include "kamerzoek/error.h"
+#include "kamerzoek/searcher.h"
+#include "searcher/searcher_impl.h"
+
+namespace kamerzoek {
+namespace {
+
+constexpr int kReopenAttempts = 3;
+constexpr std::size_t kMaxCitesLimit = 10000;
+
+std::string ascii_lower(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && ascii_lower(a) == ascii_lower(b);
+}
+
+// Canonical ids only differ in case after their first digit ("kst-34300-V-30"
+// against the file-name form "kst-34300-v-30"), so the part before the first
+// letter that follows a digit is a safe prefix to scan the term list from.
+std::string case_stable_prefix(std::string_view id) {
+    bool seen_digit = false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        if (std::isdigit(c)) seen_digit = true;
+        if (seen_digit && std::isalpha(c)) return std::string(id.substr(0, i));
+    }
+    return std::string(id);
+}
+
+// The values of the terms `prefix`+v in the index with v equal to `value`
+// ignoring ASCII case; the exact spelling first when it is there.
+std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::string_view prefix,
+                                              const std::string& value) {
+    std::vector<std::string> found;
+    const std::string exact = schema::term(prefix, value);
+    if (db.term_exists(exact)) found.push_back(value);
+    const std::string scan_from = schema::term(prefix, case_stable_prefix(value));
+    for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
+        const std::string candidate = (*it).substr(prefix.size());
+        if (candidate != value && equal_ignoring_case(candidate, value)) found.push_back(candidate);
+    }
+    return found;
+}
+
+nlohmann::json passage_data(const Xapian::Document& document) {
+    return nlohmann::json::parse(document.get_data(), nullptr, false);
+}
+
+// Runs a read, reopening the database when a writer committed meanwhile.
+template <typename Result>
+Result with_reopen(Xapian::Database& db, const std::string& dir,
+                   const std::function<Result()>& read) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kReopenAttempts) throw IndexError("index " + dir + " keeps changing");
+            db.reopen();
+        } catch (const Xapian::Error& e) {
+            throw IndexError("lookup failed on " + dir + ": " + e.get_description());
+        }
+    }
+}
+
+// Letters after the first digit of a canonical id are upper case
+// ("kst-34300-V-30", "kst-34417-R2068-7"); ids made from file names are not.
+std::string canonical_spelling(std::string_view id) {
+    std::string canonical(id);
+    const std::size_t stable = case_stable_prefix(id).size();
+    for (std::size_t i = stable; i < canonical.size(); ++i) {
+        canonical[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(canonical[i])));
+    }
+    return canonical;
+}
+
+// The dossier of a Kamerstuk id ("kst-34300-V-30" or "kst-34300-v-30" ->
+// "34300-V").
+std::optional<std::string> dossier_of_paper(const std::string& doc_id) {
+    for (const corpus::Reference& ref : corpus::parse_citation(canonical_spelling(doc_id))) {
+        if (ref.type != corpus::ReferenceType::kKamerstuk) continue;
+        const std::size_t last = ref.id.rfind('-');
+        if (last > 4) return ref.id.substr(4, last - 4);
+    }
+    return std::nullopt;
+}
+
+// The language most of the document's text is in.
+std::string main_language(const std::vector<DocumentPassage>& passages) {
+    std::map<std::string, std::size_t> bytes;
+    for (const DocumentPassage& passage : passages) bytes[passage.lang] += passage.text.size();
+    std::string best = "und";
+    std::size_t most = 0;
+    for (const auto& [lang, count] : bytes) {
+        if (count > most && lang != "und") best = lang, most = count;
+    }
+    return best;
+}
+
+// Distinct ids in order of first citation; the first citation's text stays.
+std::vector<Reference> distinct_references(const std::vector<DocumentPassage>& passages) {
+    std::vector<Reference> distinct;
+    std::set<std::string> seen;
+    for (const DocumentPassage& passage : passages) {
+        for (const Reference& ref : passage.refs) {
+            if (seen.insert(ref.id).second) distinct.push_back(ref);
+        }
+    }
+    return distinct;
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+// The canonical ids `ref` stands for: a citation in any form, a canonical
+// id or a dossier, its letters typed in either case ("34300-v").
+std::vector<corpus::Reference> parse_wanted(const std::string& ref) {
+    std::vector<corpus::Reference> parsed = corpus::parse_citation(ref);
+    if (parsed.empty()) parsed = corpus::parse_citation(canonical_spelling(ref));
+    for (corpus::Reference& reference : parsed) reference.id = canonical_spelling(reference.id);
+    return parsed;
+}
+
+}  // namespace
+
+/// The doc id as indexed for `doc_id`, or "" when no document has it.
+std::string Searcher::Impl::indexed_doc_id(const std::string& doc_id) {
+    if (doc_id.empty()) return {};
+    const std::vector<std::string> ids = values_ignoring_case(db, schema::kDocId, doc_id);
+    return ids.empty() ? std::string() : ids.front();
+}
+
+Reference Searcher::Impl::resolved_reference(const nlohmann::json& stored) {
+    Reference ref = reference_from(stored);
+    if (ref.in_index.empty()) ref.in_index = indexed_doc_id(ref.id);
+    return ref;
+}
+
+DocumentPassage Searcher::Impl::document_passage(const nlohmann::json& data) {
+    DocumentPassage passage;
+    passage.ordinal = data.value("passage", 0);
+    passage.section = string_field(data, "section");
+    passage.text = string_field(data, "text");
+    passage.lang = string_field(data, "lang");
+    passage.speaker = string_field(data, "speaker");
+    passage.party = string_field(data, "party");
+    passage.label = string_field(data, "label");
+    passage.footnote = data.value("footnote", false);
+    if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
+        for (const auto& ref : *refs) passage.refs.push_back(resolved_reference(ref));
+    }
+    return passage;
+}
+
+std::vector<std::string> Searcher::Impl::annexes_of(const std::string& doc_id) {
+    std::set<std::string> annexes;
+    for (const std::string& parent : values_ignoring_case(db, schema::kParentId, doc_id)) {
+        const std::string term = schema::term(schema::kParentId, parent);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            annexes.insert(db.get_document(*it).get_value(schema::kSlotDocId));
+        }
+    }
+    annexes.erase(doc_id);
+    return {annexes.begin(), annexes.end()};
+}
+
+std::vector<CitingDocument> Searcher::Impl::documents_citing(const std::string& doc_id) {
+    std::map<std::string, CitingDocument> by_id;
+    for (const std::string& cited : values_ignoring_case(db, schema::kReference, doc_id)) {
+        const std::string term = schema::term(schema::kReference, cited);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            const nlohmann::json data = passage_data(db.get_document(*it));
+            const std::string citing_id = string_field(data, "doc_id");
+            if (citing_id == doc_id) continue;  // a document naming its own id
+            CitingDocument& citing = by_id[citing_id];
+            citing.doc_id = citing_id;
+            citing.title = string_field(data, "title");
+            citing.kind = string_field(data, "kind");
+            citing.date = string_field(data, "date");
+            add_unique(citing.cited_ids, cited);
+            citing.passages.push_back(data.value("passage", 0));
+        }
+    }
+    std::vector<CitingDocument> citing;
+    for (auto& [id, document] : by_id) {
+        std::sort(document.passages.begin(), document.passages.end());
+        document.passages.erase(std::unique(document.passages.begin(), document.passages.end()),
+                                document.passages.end());
+        citing.push_back(std::move(document));
+    }
+    // Newest first; the map already ordered equal dates by doc id.
+    std::stable_sort(citing.begin(), citing.end(),
+                     [](const auto& a, const auto& b) { return a.date > b.date; });
+    return citing;
+}
+
+DocumentView Searcher::Impl::show(const std::string& requested_id) {
+    const std::string doc_id = indexed_doc_id(requested_id);
+    if (doc_id.empty()) {
+        throw NotFound("no document \"" + requested_id + "\" in the index at " + dir);
+    }
+    DocumentView view;
+    view.doc_id = doc_id;
+    const std::string term = schema::term(schema::kDocId, doc_id);
+    nlohmann::json first;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const nlohmann::json data = passage_data(db.get_document(*it));
+        if (first.is_null()) first = data;
+        view.passages.push_back(document_passage(data));
+    }
+    std::sort(view.passages.begin(), view.passages.end(),
+              [](const auto& a, const auto& b) { return a.ordinal < b.ordinal; });
+    view.title = string_field(first, "title");
+    view.kind = string_field(first, "kind");
+    view.date = string_field(first, "date");
+    view.source = string_field(first, "source");
+    view.parent_id = string_field(first, "parent_id");
+    const std::string stored_dossier = string_field(first, "dossier");
+    view.dossier = stored_dossier.empty() ? dossier_of_paper(doc_id) : stored_dossier;
+    view.lang = main_language(view.passages);
+    view.annexes = annexes_of(doc_id);
+    view.cites = distinct_references(view.passages);
+    view.cited_by = documents_citing(doc_id);
+    return view;
+}
+
+// The boolean query for everything `wanted` stands for: each id as cited in
+// any case, and a dossier as any paper of it.
+Xapian::Query Searcher::Impl::citing_query(const std::vector<corpus::Reference>& wanted) {
+    std::vector<Xapian::Query> terms;
+    for (const corpus::Reference& ref : wanted) {
+        const bool dossier = ref.type == corpus::ReferenceType::kDossier;
+        const std::string_view prefix = dossier ? schema::kDossier : schema::kReference;
+        for (const std::string& value : values_ignoring_case(db, prefix, ref.id)) {
+            terms.emplace_back(schema::term(prefix, value));
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Without free text there is nothing to weigh: newest documents first, each
+// document's passages in reading order.
+std::vector<Hit> Searcher::Impl::citing_passages_by_date(const Xapian::Query& filter,
+                                                         const CitesOptions& options,
+                                                         std::size_t& total) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filter);
+    Xapian::MultiValueKeyMaker order;
+    order.add_value(schema::kSlotDate, true);
+    order.add_value(schema::kSlotDocId);
+    order.add_value(schema::kSlotOrdinal);
+    enquire.set_sort_by_key(&order, false);
+    const Xapian::MSet mset = enquire.get_mset(
+        static_cast<Xapian::doccount>(options.offset),
+        static_cast<Xapian::doccount>(std::min(options.limit, kMaxCitesLimit)), db.get_doccount());
+    total = mset.get_matches_estimated();
+    std::vector<Hit> hits;
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(hit_from(it, BuiltQuery{}));
+    return hits;
+}
+
+CitesResults Searcher::Impl::cites(const std::string& ref, const CitesOptions& options,
+                                   Searcher& searcher) {
+    CitesResults results;
+    results.ref = ref;
+    results.text = options.text;
+    const std::vector<corpus::Reference> wanted = parse_wanted(ref);
+    if (wanted.empty()) {
+        throw NotFound("\"" + ref + "\" is not a citation, id or dossier kamerzoek recognises");
+    }
+    for (const corpus::Reference& parsed : wanted) {
+        nlohmann::json stored{
+            {"id", parsed.id}, {"type", corpus::to_string(parsed.type)}, {"cited_as", ref}};
+        results.looked_for.push_back(resolved_reference(stored));
+    }
+    const Xapian::Query filter = citing_query(wanted);
+    std::vector<Hit> hits;
+    if (filter.empty()) return results;
+    if (options.text.empty()) {
+        hits = citing_passages_by_date(filter, options, results.total);
+    } else {
+        hits = citing_passages_by_text(wanted, options, searcher, results.total);
+    }
+    results.documents = group_by_document(std::move(hits));
+    return results;
+}
+
+// With free text, the search itself ranks: the text as the user wrote it,
+// restricted by the same filters a user could type (ref:ID, dossier:ID).
+std::vector<Hit> Searcher::Impl::citing_passages_by_text(
+    const std::vector<corpus::Reference>& wanted, const CitesOptions& options, Searcher& searcher,
+    std::size_t& total) {
+    std::string query = "(" + options.text + ")";
+    for (const corpus::Reference& ref : wanted) {
+        const bool dossier = ref.type == corpus::ReferenceType::kDossier;
+        const std::string_view prefix = dossier ? schema::kDossier : schema::kReference;
+        for (const std::string& value : values_ignoring_case(db, prefix, ref.id)) {
+            query += (dossier ? " dossier:" : " ref:") + value;
+        }
+    }
+    SearchOptions search_options;
+    search_options.limit = std::min(options.limit, kMaxCitesLimit);
+    search_options.offset = options.offset;
+    search_options.per_document = 0;
+    SearchResults found = searcher.search(query, search_options);
+    total = found.total;
+    return std::move(found.hits);
+}
+
+// Groups keep the order in which their first passage came (rank or date);
+// within a group, passages are in reading order.
+std::vector<CitesGroup> Searcher::Impl::group_by_document(std::vector<Hit> hits) {
+    std::vector<CitesGroup> groups;
+    std::map<std::string, std::size_t> index_of;
+    for (Hit& hit : hits) {
+        for (Reference& ref : hit.refs) {
+            if (ref.in_index.empty()) ref.in_index = indexed_doc_id(ref.id);
+        }
+        auto [it, added] = index_of.emplace(hit.doc_id, groups.size());
+        if (added) groups.push_back({hit.doc_id, hit.title, hit.kind, hit.date, {}});
+        groups[it->second].passages.push_back(std::move(hit));
+    }
+    for (CitesGroup& group : groups) {
+        std::stable_sort(group.passages.begin(), group.passages.end(),
+                         [](const Hit& a, const Hit& b) { return a.passage < b.passage; });
+    }
+    return groups;
+}
+
+DocumentView Searcher::show(const std::string& doc_id) {
+    return with_reopen<DocumentView>(impl_->db, impl_->dir, [&] { return impl_->show(doc_id); });
+}
+
+CitesResults Searcher::cites(const std::string& ref, const CitesOptions& options) {
+    return with_reopen<CitesResults>(impl_->db, impl_->dir,
+                                     [&] { return impl_->cites(ref, options, *this); });
+}
+
+}  // namespace kamerzoek
