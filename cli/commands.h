@@ -32,5 +32,6 @@ CommandAction add_search_command(CLI::App& app, GlobalOptions& global);
 CommandAction add_show_command(CLI::App& app, GlobalOptions& global);
 CommandAction add_cites_command(CLI::App& app, GlobalOptions& global);
 CommandAction add_stats_command(CLI::App& app, GlobalOptions& global);
+CommandAction add_serve_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace kamerzoek::cli

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
         {"show", add_show_command(app, global)},
         {"cites", add_cites_command(app, global)},
         {"stats", add_stats_command(app, global)},
+        {"serve", add_serve_command(app, global)},
     };
 
     try {
