@@ -289,10 +289,7 @@ TEST_F(CitingCorpus, RefAndDossierFiltersWorkOnTheSeedLetterOnSharedCorpus) {
     EXPECT_TRUE(searcher().search("motie ref:kst-34300-V-31", options).hits.empty());
 }
 
-// Disabled until the official-publication XML reader is listed in
-// corpus/reader.cc all_readers(): without it the XML is not read as
-// Handelingen. Run it with --gtest_also_run_disabled_tests.
-TEST_F(CitingCorpus, DISABLED_TheHandelingenXmlCitesTheKamerstukkenItLinksToOnSharedCorpus) {
+TEST_F(CitingCorpus, TheHandelingenXmlCitesTheKamerstukkenItLinksToOnSharedCorpus) {
     const DocumentView debate = searcher().show(kDebate);
     EXPECT_EQ(debate.kind, "handelingen");
     EXPECT_EQ(ids_of(debate.cites).count("kst-31311-199"), 1u);
