@@ -1,6 +1,8 @@
 #include "corpus/reader.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "corpus/language.h"
 #include "corpus/passages.h"
@@ -10,11 +12,19 @@ namespace kamerzoek::corpus {
 namespace {
 
 // A stable id from the file name when the document does not state its own:
-// lower case, runs of other characters turned into single hyphens.
+// lower case, runs of other characters turned into single hyphens. Only a
+// document extension is dropped, so "debates.nl" and "debates.en" differ.
 std::string id_from_path(const std::string& path) {
-    const std::string stem = std::filesystem::path(path).stem().string();
+    static const std::set<std::string> kDocumentExtensions{".txt", ".xml", ".pdf",     ".html",
+                                                           ".htm", ".md",  ".markdown"};
+    const std::filesystem::path file = std::filesystem::path(path).filename();
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string name =
+        kDocumentExtensions.count(extension) ? file.stem().string() : file.string();
     std::string id;
-    for (const char c : stem) {
+    for (const char c : name) {
         const auto u = static_cast<unsigned char>(c);
         if (std::isalnum(u) || u >= 0x80) {
             id.push_back(static_cast<char>(std::tolower(u)));
@@ -72,7 +82,10 @@ std::vector<Document> read_file(const SourceFile& file) {
 
 bool is_companion_or_hidden(std::string_view path) {
     const std::string name = std::filesystem::path(path).filename().string();
-    return name.empty() || name.front() == '.' || name.back() == '~' || name == "metadata.xml";
+    // Metadata files are read through the publication they describe.
+    const bool metadata = name == "metadata.xml" || name.ends_with(".metadata.xml") ||
+                          name.ends_with("_metadata.xml") || name.ends_with("-metadata.xml");
+    return name.empty() || name.front() == '.' || name.back() == '~' || metadata;
 }
 
 }  // namespace kamerzoek::corpus

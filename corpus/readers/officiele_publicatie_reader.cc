@@ -859,6 +859,30 @@ std::vector<Document> read_handelingen(pugi::xml_node handelingen, const FileCon
     return documents;
 }
 
+// Only the opening item of a sitting (h-tk-20172018-70-1) states its date;
+// the other items of the sitting take it from that file when it lies beside
+// them. Empty when it is not there or says no date.
+std::string sitting_date_from_opening_item(const std::string& path, const std::string& id) {
+    const std::size_t last_dash = id.rfind('-');
+    if (!id.starts_with("h-") || last_dash == std::string::npos || id.ends_with("-1")) return {};
+    const fs::path opening = fs::path(path).parent_path() / (id.substr(0, last_dash) + "-1.xml");
+    const std::optional<std::string> bytes = read_small_file(opening);
+    if (!bytes) return {};
+    try {
+        const DecodedText decoded = decode_text(*bytes);
+        pugi::xml_document xml;
+        if (!xml.load_buffer(decoded.utf8.data(), decoded.utf8.size())) return {};
+        return parse_date(plain_text(xml.select_node("//vergaderdatum").node()));
+    } catch (const ReadError&) {
+        return {};
+    }
+}
+
+void date_from_sitting(Document& document, const std::string& path) {
+    if (document.kind != DocumentKind::kHandelingen || !document.date.empty()) return;
+    document.date = sitting_date_from_opening_item(path, document.id);
+}
+
 // "34 300 V" / "34300 V" / "34300-V" -> "34300-V".
 std::string normalise_dossier(std::string_view text) {
     std::string out;
@@ -1041,7 +1065,10 @@ class OfficielePublicatieReader final : public Reader {
         const pugi::xml_node root = xml.document_element();
         const FileContext context = file_context(file, root, std::move(warnings));
         std::vector<Document> documents = read_root(root, context);
-        for (Document& document : documents) finish(document, context);
+        for (Document& document : documents) {
+            finish(document, context);
+            date_from_sitting(document, file.path);
+        }
         if (!has_text(documents)) {
             if (failure)
                 throw ReadError("not well-formed XML: " + failure->description, failure->line,

@@ -50,16 +50,17 @@ DocumentKind guess_kind(const std::string& path, const ExtractedText& text) {
         lower_head.starts_with("bijlage") || lower_head.starts_with("annex")) {
         return DocumentKind::kBijlage;
     }
-    if (name.find("kamerbrief") != std::string::npos ||
-        lower_head.find("kamerbrief") != std::string::npos ||
-        lower_head.find("geachte voorzitter") != std::string::npos) {
+    // A dateline ("Den Haag, 9 februari 2016") or the salutation marks a letter.
+    const bool letter_shape = !text.date.empty() ||
+                              lower_head.find("geachte voorzitter") != std::string::npos ||
+                              lower_head.starts_with("hierbij ");
+    if (letter_shape || name.find("kamerbrief") != std::string::npos)
         return DocumentKind::kKamerbrief;
-    }
-    return text.date.empty() ? DocumentKind::kOther : DocumentKind::kKamerbrief;
+    return DocumentKind::kOther;
 }
 
 class PlainTextReader final : public Reader {
-public:
+  public:
     std::string_view name() const override { return "text"; }
 
     bool accepts(const SourceFile&) const override { return true; }
