@@ -14,7 +14,7 @@
 namespace kamerzoek {
 
 class Analyzer {
-public:
+  public:
     struct Token {
         std::string folded;  // "tunesie" for "Tunesië"
         std::size_t begin;   // byte span in the analysed text
@@ -37,11 +37,18 @@ public:
     /// counts as Dutch).
     std::string stem(const std::string& folded, corpus::Language language);
 
+    /// The parts of a Dutch compound in `folded` ("terrorismefinanciering" ->
+    /// "terrorisme", "financiering"), judged against the seed lexicon and the
+    /// words of `context` only, so that the parts of a document do not
+    /// depend on what else is indexed. Empty when it is not a compound.
+    std::vector<std::string> compound_parts(const std::string& folded,
+                                            const corpus::Document& context);
+
     /// Identifies the analysis: stemmer names, folding rules and library
     /// versions. Stored in the index and compared on open.
     static std::string signature();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/compounds.h"
 #include "indexer/index_schema.h"
 
 namespace kamerzoek {
@@ -15,19 +16,32 @@ void add_boolean(Xapian::Document& xdoc, std::string_view prefix, std::string_vi
     if (term.size() <= schema::kMaxTermLength) xdoc.add_boolean_term(term);
 }
 
+// The Dutch stems of the parts of a compound word, so that "financiering
+// van terrorisme" finds "terrorismefinanciering" (weighted below the whole).
+void index_compound_parts(Xapian::Document& xdoc, const std::string& folded,
+                          const corpus::Document& document, Analyzer& analyzer) {
+    for (const std::string& part : analyzer.compound_parts(folded, document)) {
+        xdoc.add_term(schema::term(kCompoundPartPrefix, analyzer.stem(part, Language::kDutch)));
+    }
+}
+
 // Folded words with positions, plus their stems in the passage's language
-// (both languages when it is unknown, so either kind of query finds it).
-void index_text(Xapian::Document& xdoc, const std::string& text, Language language,
-                Analyzer& analyzer, Xapian::termpos& position) {
+// (both languages when it is unknown, so either kind of query finds it), and
+// the parts of Dutch compounds.
+void index_text(Xapian::Document& xdoc, const corpus::Document& document, const std::string& text,
+                Language language, Analyzer& analyzer, Xapian::termpos& position) {
     for (const Analyzer::Token& token : analyzer.tokenize(text)) {
         ++position;
         if (token.folded.size() + 1 > schema::kMaxTermLength) continue;
         xdoc.add_posting(token.folded, position);
         if (language != Language::kEnglish) {
-            xdoc.add_term(schema::term(schema::kStem, analyzer.stem(token.folded, Language::kDutch)));
+            xdoc.add_term(
+                schema::term(schema::kStem, analyzer.stem(token.folded, Language::kDutch)));
+            index_compound_parts(xdoc, token.folded, document, analyzer);
         }
         if (language != Language::kDutch) {
-            xdoc.add_term(schema::term(schema::kStem, analyzer.stem(token.folded, Language::kEnglish)));
+            xdoc.add_term(
+                schema::term(schema::kStem, analyzer.stem(token.folded, Language::kEnglish)));
         }
     }
 }
@@ -116,7 +130,7 @@ Xapian::Document make_passage_document(const corpus::Document& document,
                                        const corpus::Passage& passage, Analyzer& analyzer) {
     Xapian::Document xdoc;
     Xapian::termpos position = 0;
-    index_text(xdoc, passage.text, passage.language, analyzer, position);
+    index_text(xdoc, document, passage.text, passage.language, analyzer, position);
     index_field_words(xdoc, schema::kTitleWord, document.title, analyzer);
     index_field_words(xdoc, schema::kSectionWord, passage.section, analyzer);
 

@@ -2,8 +2,10 @@
 
 #include <array>
 
+#include "indexer/compounds.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
+#include "searcher/field_processors.h"
 
 namespace kamerzoek {
 namespace {
@@ -11,14 +13,23 @@ namespace {
 using corpus::Language;
 
 // Leaves the word as it is: the parser marks the words it would stem with
-// the stem prefix, and stem_leaves() replaces each by its real stems.
+// the stem prefix, and rewrite_leaves() replaces each by its real stems.
 class MarkingStemmer final : public Xapian::StemImplementation {
-public:
+  public:
     std::string operator()(const std::string& word) override { return word; }
     std::string get_description() const override { return "marking"; }
 };
 
 constexpr std::array<std::string_view, 6> kOperators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+
+// A compound's parts may stand a few words apart in running text
+// ("bestrijding van het terrorisme").
+constexpr Xapian::termcount kPartsWindowSlack = 3;
+
+// At query time a wrong split costs the whole query its precision, so parts
+// must be longer than at index time, and seen in more than one passage.
+constexpr std::size_t kMinQueryPartLength = 5;
+constexpr Xapian::doccount kMinQueryPartFrequency = 2;
 
 bool is_operator(std::string_view word) {
     for (const std::string_view op : kOperators) {
@@ -47,8 +58,8 @@ bool is_plain_combination(Xapian::Query::op op) {
 // Ids, codes and dates after "ref:", "kind:" and the like are matched as
 // written, so their words are not folded.
 bool is_verbatim_filter_value(std::string_view text, std::size_t at) {
-    static constexpr std::array<std::string_view, 7> kVerbatimFields{"ref", "dossier", "doc", "date",
-                                                                      "kind", "lang", "year"};
+    static constexpr std::array<std::string_view, 8> kVerbatimFields{
+        "ref", "dossier", "doc", "date", "kind", "lang", "year", "vergaderjaar"};
     const std::size_t chunk = text.find_last_of(" \t(", at);
     const std::size_t chunk_start = chunk == std::string_view::npos ? 0 : chunk + 1;
     const std::size_t colon = text.find(':', chunk_start);
@@ -66,28 +77,80 @@ bool is_verbatim_filter_value(std::string_view text, std::size_t at) {
 Xapian::Query reward_all_terms(const Xapian::Query& query) {
     if (query.get_type() != Xapian::Query::OP_OR || query.get_num_subqueries() < 2) return query;
     std::vector<Xapian::Query> words;
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) words.push_back(query.get_subquery(i));
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        words.push_back(query.get_subquery(i));
     return Xapian::Query(Xapian::Query::OP_OR, query,
                          Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
 }
 
+// Adds optional alternatives to the free text of a query: beside an OR of
+// words, inside the scored side of a filter; a strict AND or a phrase is
+// left as the user wrote it.
+Xapian::Query add_alternatives(const Xapian::Query& query,
+                               const std::vector<Xapian::Query>& extra) {
+    if (extra.empty()) return query;
+    const auto type = query.get_type();
+    if (type == Xapian::Query::OP_FILTER || type == Xapian::Query::OP_AND_MAYBE) {
+        std::vector<Xapian::Query> subqueries{add_alternatives(query.get_subquery(0), extra)};
+        for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
+            subqueries.push_back(query.get_subquery(i));
+        }
+        return Xapian::Query(type, subqueries.begin(), subqueries.end());
+    }
+    if (type != Xapian::Query::OP_OR && type != Xapian::Query::LEAF_TERM &&
+        type != Xapian::Query::OP_SYNONYM && type != Xapian::Query::OP_SCALE_WEIGHT) {
+        return query;
+    }
+    std::vector<Xapian::Query> alternatives{query};
+    alternatives.insert(alternatives.end(), extra.begin(), extra.end());
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+Xapian::Query scaled(double factor, const Xapian::Query& query) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
+}
+
+Xapian::Query any_of(std::vector<Xapian::Query> alternatives) {
+    if (alternatives.size() == 1) return alternatives.front();
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+bool is_plain_word(const std::string& term) {
+    return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0]));
+}
+
+Language pinned_language(const std::string& lang) {
+    if (lang == "nl") return Language::kDutch;
+    if (lang == "en") return Language::kEnglish;
+    return Language::kUnknown;
+}
+
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer) : analyzer_(analyzer) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const Glossary& glossary,
+                           QueryWeights weights)
+    : db_(db), analyzer_(analyzer), glossary_(glossary), weights_(weights) {
     parser_.set_database(db);
     parser_.set_stemmer(Xapian::Stem(new MarkingStemmer));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_stopper(&stopper_);
     parser_.set_default_op(Xapian::Query::OP_OR);
     parser_.add_prefix("title", std::string(schema::kTitleWord));
     parser_.add_prefix("section", std::string(schema::kSectionWord));
-    parser_.add_boolean_prefix("kind", std::string(schema::kKind));
-    parser_.add_boolean_prefix("lang", std::string(schema::kLanguage));
-    parser_.add_boolean_prefix("year", std::string(schema::kYear));
-    parser_.add_boolean_prefix("ref", std::string(schema::kReference));
-    parser_.add_boolean_prefix("dossier", std::string(schema::kDossier));
-    parser_.add_boolean_prefix("doc", std::string(schema::kDocId));
-    parser_.add_boolean_prefix("party", std::string(schema::kParty));
-    parser_.add_boolean_prefix("speaker", std::string(schema::kSpeaker));
+    const std::pair<const char*, std::string_view> exact_filters[] = {
+        {"kind", schema::kKind},     {"lang", schema::kLanguage},   {"year", schema::kYear},
+        {"ref", schema::kReference}, {"dossier", schema::kDossier}, {"doc", schema::kDocId}};
+    for (const auto& [field, prefix] : exact_filters) {
+        // Grouped by field: two values of one filter are ORed, filters ANDed.
+        parser_.add_boolean_prefix(field,
+                                   (new ExactFieldProcessor(std::string(prefix)))->release());
+    }
+    parser_.add_boolean_prefix(
+        "party", (new NameFieldProcessor(db, std::string(schema::kParty), analyzer))->release());
+    parser_.add_boolean_prefix(
+        "speaker",
+        (new NameFieldProcessor(db, std::string(schema::kSpeaker), analyzer))->release());
+    parser_.add_boolean_prefix("vergaderjaar", (new VergaderjaarFieldProcessor)->release());
     parser_.add_rangeprocessor(new Xapian::DateRangeProcessor(schema::kSlotDate, "date:"));
 }
 
@@ -95,7 +158,8 @@ std::string QueryBuilder::fold_query_text(const std::string& text) {
     std::string out;
     std::size_t copied = 0;
     for (const Analyzer::Token& token : analyzer_.tokenize(text)) {
-        const std::string_view word = std::string_view(text).substr(token.begin, token.end - token.begin);
+        const std::string_view word =
+            std::string_view(text).substr(token.begin, token.end - token.begin);
         out.append(text, copied, token.begin - copied);
         const bool field_name = token.end < text.size() && text[token.end] == ':';
         if (is_operator(word) || field_name || is_verbatim_filter_value(text, token.begin)) {
@@ -109,57 +173,157 @@ std::string QueryBuilder::fold_query_text(const std::string& text) {
     return out;
 }
 
-Xapian::Query QueryBuilder::stem_leaves(const Xapian::Query& query, const std::string& lang,
+std::vector<std::string> QueryBuilder::split_query_word(const std::string& folded) const {
+    const CompoundSplitter splitter([this](const std::string& word) {
+        return word.size() >= kMinQueryPartLength &&
+               (in_seed_lexicon(word) || db_.get_termfreq(word) >= kMinQueryPartFrequency);
+    });
+    return splitter.split(folded);
+}
+
+Xapian::Query QueryBuilder::stems_query(const std::string& word, const std::string& lang,
                                         BuiltQuery& built) {
+    std::set<std::string> stems;
+    if (lang != "en") stems.insert(analyzer_.stem(word, Language::kDutch));
+    if (lang != "nl") stems.insert(analyzer_.stem(word, Language::kEnglish));
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& stem : stems) {
+        built.stems.insert(stem);
+        alternatives.emplace_back(schema::term(schema::kStem, stem));
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+}
+
+// The parts of a compound near each other as words, or inside another
+// compound made of the same parts.
+Xapian::Query QueryBuilder::split_query(const std::vector<std::string>& parts, BuiltQuery& built) {
+    std::vector<Xapian::Query> words;
+    std::vector<Xapian::Query> part_stems;
+    for (const std::string& part : parts) {
+        built.words.insert(part);
+        built.part_words.insert(part);
+        words.emplace_back(part);
+        part_stems.emplace_back(
+            schema::term(kCompoundPartPrefix, analyzer_.stem(part, Language::kDutch)));
+    }
+    const auto window = static_cast<Xapian::termcount>(parts.size()) + kPartsWindowSlack;
+    return Xapian::Query(
+        Xapian::Query::OP_OR,
+        Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(), window),
+        Xapian::Query(Xapian::Query::OP_AND, part_stems.begin(), part_stems.end()));
+}
+
+Xapian::Query QueryBuilder::translation_query(const Translation& translation, BuiltQuery& built) {
+    const std::string lang = translation.language == Language::kEnglish ? "en" : "nl";
+    std::vector<Xapian::Query> words;
+    for (const std::string& word : translation.words) {
+        built.words.insert(word);
+        std::vector<Xapian::Query> alternatives{stems_query(word, lang, built)};
+        if (translation.language == Language::kDutch) {
+            if (const auto parts = split_query_word(word); !parts.empty()) {
+                alternatives.push_back(scaled(weights_.split_parts, split_query(parts, built)));
+            }
+        }
+        words.push_back(any_of(std::move(alternatives)));
+    }
+    if (words.size() == 1) return words.front();
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+}
+
+Xapian::Query QueryBuilder::free_word_query(const std::string& word, const std::string& lang,
+                                            BuiltQuery& built) {
+    built.words.insert(word);
+    built.free_words.push_back(word);
+    built.field_terms.push_back(schema::term(schema::kTitleWord, word));
+    built.field_terms.push_back(schema::term(schema::kSectionWord, word));
+    std::vector<Xapian::Query> alternatives{stems_query(word, lang, built)};
+    if (lang != "en") {
+        built.part_words.insert(word);
+        alternatives.push_back(
+            scaled(weights_.compound_part,
+                   Xapian::Query(
+                       schema::term(kCompoundPartPrefix, analyzer_.stem(word, Language::kDutch)))));
+        if (const auto parts = split_query_word(word); !parts.empty()) {
+            alternatives.push_back(scaled(weights_.split_parts, split_query(parts, built)));
+        }
+    }
+    for (const Translation& translation : glossary_.translate({word}, analyzer_)) {
+        alternatives.push_back(scaled(weights_.translation, translation_query(translation, built)));
+    }
+    return any_of(std::move(alternatives));
+}
+
+Xapian::Query QueryBuilder::rewrite_leaves(const Xapian::Query& query, const std::string& lang,
+                                           BuiltQuery& built) {
     const auto type = query.get_type();
     if (type == Xapian::Query::LEAF_TERM) {
         const std::string term = *query.get_terms_begin();
-        if (!term.starts_with(schema::kStem)) {
-            if (!term.empty() && std::islower(static_cast<unsigned char>(term[0]))) built.words.insert(term);
-            return query;
+        if (term.starts_with(schema::kStem)) {
+            return free_word_query(term.substr(schema::kStem.size()), lang, built);
         }
-        const std::string word = term.substr(schema::kStem.size());
-        built.words.insert(word);
-        std::set<std::string> stems;
-        if (lang != "en") stems.insert(analyzer_.stem(word, Language::kDutch));
-        if (lang != "nl") stems.insert(analyzer_.stem(word, Language::kEnglish));
-        std::vector<Xapian::Query> alternatives;
-        for (const std::string& stem : stems) {
-            built.stems.insert(stem);
-            alternatives.emplace_back(schema::term(schema::kStem, stem));
-        }
-        return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+        if (is_plain_word(term)) built.words.insert(term);
+        return query;
     }
     if (!is_plain_combination(type)) {
         // Phrases and proximity use unstemmed words; remember them for highlighting.
         for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-            if (!(*it).empty() && std::islower(static_cast<unsigned char>((*it)[0]))) built.words.insert(*it);
+            if (is_plain_word(*it)) built.words.insert(*it);
         }
         return query;
     }
     std::vector<Xapian::Query> subqueries;
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        subqueries.push_back(stem_leaves(query.get_subquery(i), lang, built));
+        subqueries.push_back(rewrite_leaves(query.get_subquery(i), lang, built));
     }
     return Xapian::Query(type, subqueries.begin(), subqueries.end());
 }
 
-BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang) {
-    const std::string folded = fold_query_text(text);
+// Glossary terms of two or more words among the free words, in order
+// ("tegoeden bevriezen" -> "asset freezing").
+std::vector<Xapian::Query> QueryBuilder::phrase_translations(const std::vector<std::string>& words,
+                                                             BuiltQuery& built) {
+    std::vector<Xapian::Query> out;
+    for (std::size_t length = 2; length <= glossary_.longest_term(); ++length) {
+        for (std::size_t start = 0; start + length <= words.size(); ++start) {
+            const std::vector<std::string> term(words.begin() + start,
+                                                words.begin() + start + length);
+            for (const Translation& translation : glossary_.translate(term, analyzer_)) {
+                out.push_back(scaled(weights_.translation, translation_query(translation, built)));
+            }
+        }
+    }
+    return out;
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& folded, const std::string& original) {
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
-    Xapian::Query parsed;
     try {
-        parsed = parser_.parse_query(folded, flags);
+        return parser_.parse_query(folded, flags);
     } catch (const Xapian::QueryParserError&) {
         // A stray quote or bracket: take the words as they stand.
         try {
-            parsed = parser_.parse_query(folded, 0);
+            return parser_.parse_query(folded, 0);
         } catch (const Xapian::QueryParserError& e) {
-            throw QueryError("cannot understand the query \"" + text + "\": " + e.get_msg());
+            throw QueryError("cannot understand the query \"" + original + "\": " + e.get_msg());
         }
     }
+}
+
+BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang) {
+    const std::string folded = fold_query_text(text);
+    std::vector<std::string> words;
+    for (Analyzer::Token& token : analyzer_.tokenize(folded)) words.push_back(token.folded);
+    const Language pinned = pinned_language(lang);
+    stopper_.set_language(pinned != Language::kUnknown ? pinned : query_language(words));
+    Xapian::Query parsed = parse(folded, text);
+    if (parsed.empty() && !words.empty()) {
+        // Nothing but function words ("de", "the"): search for them after all.
+        stopper_.set_language(Language::kUnknown);
+        parsed = parse(folded, text);
+    }
     BuiltQuery built;
-    built.query = reward_all_terms(stem_leaves(parsed, lang, built));
+    const Xapian::Query rewritten = reward_all_terms(rewrite_leaves(parsed, lang, built));
+    built.query = add_alternatives(rewritten, phrase_translations(built.free_words, built));
     return built;
 }
 

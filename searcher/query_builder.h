@@ -5,20 +5,34 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "indexer/analyzer.h"
+#include "searcher/glossary.h"
+#include "searcher/stopwords.h"
 
 namespace kamerzoek {
 
 struct BuiltQuery {
     Xapian::Query query;
-    std::set<std::string> words;  // folded words the query looks for (for highlighting)
-    std::set<std::string> stems;  // stems, without prefix
+    std::set<std::string> words;           // folded words the query looks for (for highlighting)
+    std::set<std::string> stems;           // stems, without prefix
+    std::set<std::string> part_words;      // folded words that may be found inside a compound
+    std::vector<std::string> free_words;   // folded free-text words, in query order
+    std::vector<std::string> field_terms;  // title and section terms of the free words
+};
+
+/// How much the alternatives of a query word count against the word itself.
+struct QueryWeights {
+    double compound_part = 0.5;  // the word found as part of a compound
+    double split_parts = 0.6;    // a compound query word's parts, near each other
+    double translation = 0.5;    // the glossary's term in the other language
 };
 
 class QueryBuilder {
-public:
-    QueryBuilder(const Xapian::Database& db, Analyzer& analyzer);
+  public:
+    QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const Glossary& glossary,
+                 QueryWeights weights = {});
 
     /// Parses `text` with Xapian's query parser after folding its words.
     /// `lang` "nl" or "en" stems with that language only; empty uses both,
@@ -29,11 +43,28 @@ public:
     /// punctuation as they are ("Tunesië AND title:Brief" -> "tunesie AND title:brief").
     std::string fold_query_text(const std::string& text);
 
-private:
-    Xapian::Query stem_leaves(const Xapian::Query& query, const std::string& lang, BuiltQuery& built);
+    /// The parts of a compound query word, judged against the seed lexicon
+    /// and the words the index holds more than once.
+    std::vector<std::string> split_query_word(const std::string& folded) const;
 
+  private:
+    Xapian::Query parse(const std::string& folded, const std::string& original);
+    Xapian::Query rewrite_leaves(const Xapian::Query& query, const std::string& lang,
+                                 BuiltQuery& built);
+    Xapian::Query free_word_query(const std::string& word, const std::string& lang,
+                                  BuiltQuery& built);
+    Xapian::Query stems_query(const std::string& word, const std::string& lang, BuiltQuery& built);
+    Xapian::Query split_query(const std::vector<std::string>& parts, BuiltQuery& built);
+    Xapian::Query translation_query(const Translation& translation, BuiltQuery& built);
+    std::vector<Xapian::Query> phrase_translations(const std::vector<std::string>& words,
+                                                   BuiltQuery& built);
+
+    const Xapian::Database& db_;
+    BilingualStopper stopper_;  // before parser_, which points to it
     Xapian::QueryParser parser_;
     Analyzer& analyzer_;
+    const Glossary& glossary_;
+    QueryWeights weights_;
 };
 
 }  // namespace kamerzoek

@@ -9,7 +9,9 @@
 #include "indexer/analyzer.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
+#include "searcher/glossary.h"
 #include "searcher/query_builder.h"
+#include "searcher/ranking.h"
 #include "searcher/searcher_impl.h"
 #include "searcher/snippet.h"
 
@@ -93,21 +95,18 @@ Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& q
 }
 
 SearchResults Searcher::Impl::run(const std::string& text, const SearchOptions& options) {
-    QueryBuilder builder(db, analyzer);
+    const RankingParameters& ranking = default_ranking();
+    QueryBuilder builder(db, analyzer, Glossary::builtin(), ranking.query_weights);
     const BuiltQuery query = builder.build(text, options.lang);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    if (options.per_document > 0)
-        enquire.set_collapse_key(schema::kSlotDocId, options.per_document);
-    const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                         static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)));
+    const Xapian::MSet mset = rank(
+        db, query, ranking, static_cast<Xapian::doccount>(options.offset),
+        static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)), options.per_document);
     SearchResults results;
     results.query = text;
     results.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it)
         results.hits.push_back(hit_from(it, query));
+    results.suggestion = spelling_suggestion(db, analyzer, text, query);
     return results;
 }
 

@@ -5,9 +5,25 @@
 namespace kamerzoek {
 namespace {
 
+// Shorter query words are too likely to occur inside an unrelated word.
+constexpr std::size_t kMinPartWordLength = 5;
+
+// "terrorismefinanciering" for a query word "financiering": the index found
+// the passage through the compound's parts, so the snippet shows where.
+bool contains_part(const std::string& folded, const BuiltQuery& query) {
+    for (const std::string& part : query.part_words) {
+        if (part.size() >= kMinPartWordLength && folded.size() > part.size() &&
+            folded.find(part) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool matches(const Analyzer::Token& token, corpus::Language language, const BuiltQuery& query,
              Analyzer& analyzer) {
     if (query.words.count(token.folded)) return true;
+    if (language != corpus::Language::kEnglish && contains_part(token.folded, query)) return true;
     if (query.stems.empty()) return false;
     if (language != corpus::Language::kEnglish &&
         query.stems.count(analyzer.stem(token.folded, corpus::Language::kDutch))) {
@@ -19,14 +35,15 @@ bool matches(const Analyzer::Token& token, corpus::Language language, const Buil
 
 // Moves `at` back to the start of a UTF-8 character.
 std::size_t char_boundary(const std::string& text, std::size_t at) {
-    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+        --at;
     return at;
 }
 
 }  // namespace
 
-std::string make_snippet(const std::string& text, corpus::Language language, const BuiltQuery& query,
-                         Analyzer& analyzer, std::size_t max_bytes) {
+std::string make_snippet(const std::string& text, corpus::Language language,
+                         const BuiltQuery& query, Analyzer& analyzer, std::size_t max_bytes) {
     const std::vector<Analyzer::Token> tokens = analyzer.tokenize(text);
     std::vector<const Analyzer::Token*> hits;
     for (const Analyzer::Token& token : tokens) {

@@ -1,0 +1,306 @@
+// Measuring ranking quality on the judged queries of tests/relevance: this
+// engine against plain Xapian with default settings, on the same passages.
+// Header-only so that the benchmark program and the corpus test share it.
+#pragma once
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "corpus/reader.h"
+#include "kamerzoek/kamerzoek.h"
+
+namespace kamerzoek::relevance {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kDepth = 10;  // cut-off of nDCG and recall
+
+/// A passage that answers a query: any passage of `doc_id` that contains
+/// `passage_text` (all passages of the document when it is empty). Judged by
+/// text, not ordinal, so judgements survive changes in passage splitting.
+struct Judgement {
+    std::string doc_id;
+    std::string passage_text;
+};
+
+struct JudgedQuery {
+    std::string id;        // "<kind>-<number>": nl, en, cross, compound, diacritics, known
+    std::string language;  // of the query: nl or en
+    std::string text;
+    std::vector<Judgement> relevant;
+};
+
+struct RankedPassage {
+    std::string doc_id;
+    std::string text;
+};
+
+struct Scores {
+    double reciprocal_rank = 0;
+    double ndcg = 0;
+    double recall = 0;
+};
+
+inline std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> fields;
+    std::stringstream stream(line);
+    for (std::string field; std::getline(stream, field, '\t');) fields.push_back(field);
+    return fields;
+}
+
+/// The kind of a query, from its id ("compound-03" -> "compound").
+inline std::string kind_of(const JudgedQuery& query) {
+    return query.id.substr(0, query.id.rfind('-'));
+}
+
+/// Reads judgements: "query<TAB>id<TAB>language<TAB>text" starts a query,
+/// "rel<TAB>doc id<TAB>passage text" judges a passage for the last one.
+inline std::vector<JudgedQuery> load_judgements(const fs::path& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::vector<JudgedQuery> queries;
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_number;
+        if (line.empty() || line.front() == '#') continue;
+        const std::vector<std::string> fields = split_tabs(line);
+        if (fields.size() == 4 && fields[0] == "query") {
+            queries.push_back({fields[1], fields[2], fields[3], {}});
+        } else if (fields.size() >= 2 && fields[0] == "rel" && !queries.empty()) {
+            queries.back().relevant.push_back({fields[1], fields.size() > 2 ? fields[2] : ""});
+        } else {
+            throw std::runtime_error(path.string() + ":" + std::to_string(line_number) +
+                                     ": expected a query or rel line");
+        }
+    }
+    return queries;
+}
+
+inline bool answers(const Judgement& judgement, const RankedPassage& passage) {
+    return passage.doc_id == judgement.doc_id &&
+           passage.text.find(judgement.passage_text) != std::string::npos;
+}
+
+/// Binary relevance; each judgement counts once, for the first passage that
+/// satisfies it.
+inline Scores score(const JudgedQuery& query, const std::vector<RankedPassage>& ranking) {
+    Scores scores;
+    std::vector<bool> satisfied(query.relevant.size(), false);
+    double dcg = 0;
+    std::size_t found = 0;
+    for (std::size_t rank = 0; rank < std::min(ranking.size(), kDepth); ++rank) {
+        for (std::size_t j = 0; j < query.relevant.size(); ++j) {
+            if (satisfied[j] || !answers(query.relevant[j], ranking[rank])) continue;
+            satisfied[j] = true;
+            ++found;
+            dcg += 1.0 / std::log2(static_cast<double>(rank) + 2);
+            if (scores.reciprocal_rank == 0) scores.reciprocal_rank = 1.0 / (rank + 1.0);
+            break;
+        }
+    }
+    double ideal = 0;
+    for (std::size_t rank = 0; rank < std::min(query.relevant.size(), kDepth); ++rank) {
+        ideal += 1.0 / std::log2(static_cast<double>(rank) + 2);
+    }
+    scores.ndcg = ideal > 0 ? dcg / ideal : 0;
+    scores.recall = query.relevant.empty()
+                        ? 0
+                        : static_cast<double>(found) / static_cast<double>(query.relevant.size());
+    return scores;
+}
+
+/// The files an index run over `paths` reads, in the order it reads them.
+inline std::vector<std::string> files_under(const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
+    for (const std::string& path : paths) {
+        if (fs::is_regular_file(path)) {
+            files.push_back(path);
+            continue;
+        }
+        for (const auto& entry : fs::recursive_directory_iterator(path)) {
+            if (entry.is_regular_file() && !corpus::is_companion_or_hidden(entry.path().string())) {
+                files.push_back(entry.path().string());
+            }
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+/// Plain Xapian as documented: one TermGenerator with a Dutch stemmer, no
+/// folding, compounds, synonyms or stopwords, the default QueryParser and
+/// BM25 with default parameters. Same passages as the engine.
+class Baseline {
+  public:
+    explicit Baseline(const std::vector<std::string>& files)
+        : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+        Xapian::TermGenerator generator;
+        generator.set_stemmer(Xapian::Stem("dutch"));
+        for (const std::string& path : files) {
+            std::ifstream in(path, std::ios::binary);
+            std::string bytes((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+            std::vector<corpus::Document> documents;
+            try {
+                documents = corpus::read_file({path, std::move(bytes)});
+            } catch (const std::exception&) {
+                continue;  // the engine skips it too
+            }
+            for (const corpus::Document& document : documents) add(generator, document);
+        }
+        parser_.set_database(db_);
+        parser_.set_stemmer(Xapian::Stem("dutch"));
+        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    }
+
+    std::vector<RankedPassage> search(const std::string& text) {
+        Xapian::Query query;
+        try {
+            query = parser_.parse_query(text);
+        } catch (const Xapian::QueryParserError&) {
+            return {};
+        }
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        std::vector<RankedPassage> out;
+        const Xapian::MSet mset = enquire.get_mset(0, kDepth);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const std::string data = it.get_document().get_data();
+            const std::size_t newline = data.find('\n');
+            out.push_back({data.substr(0, newline), data.substr(newline + 1)});
+        }
+        return out;
+    }
+
+  private:
+    void add(Xapian::TermGenerator& generator, const corpus::Document& document) {
+        for (const corpus::Passage& passage : document.passages) {
+            Xapian::Document xdoc;
+            generator.set_document(xdoc);
+            generator.index_text(passage.text);
+            xdoc.set_data(document.id + "\n" + passage.text);
+            // Same replacement rule as the engine: a later document with the
+            // same id replaces the earlier one's passages.
+            const std::string id = "Q" + document.id + "#" + std::to_string(passage.ordinal);
+            xdoc.add_boolean_term(id);
+            db_.replace_document(id, xdoc);
+        }
+    }
+
+    Xapian::WritableDatabase db_;
+    Xapian::QueryParser parser_;
+};
+
+/// This engine with its default settings except the per-document cap, which
+/// is off so that both sides rank the same passages.
+class Engine {
+  public:
+    Engine(const fs::path& index_dir, const std::vector<std::string>& files) {
+        fs::remove_all(index_dir);
+        {
+            Indexer indexer(index_dir.string());
+            indexer.add_paths(files);
+            indexer.commit();
+        }
+        searcher_ = std::make_unique<Searcher>(index_dir.string());
+    }
+
+    std::vector<RankedPassage> search(const std::string& text) {
+        SearchOptions options;
+        options.limit = kDepth;
+        options.per_document = 0;
+        std::vector<RankedPassage> out;
+        try {
+            for (const Hit& hit : searcher_->search(text, options).hits) {
+                out.push_back({hit.doc_id, hit.text});
+            }
+        } catch (const QueryError&) {
+        }
+        return out;
+    }
+
+  private:
+    std::unique_ptr<Searcher> searcher_;
+};
+
+struct GroupScores {
+    std::size_t queries = 0;
+    Scores engine;
+    Scores baseline;
+};
+
+inline void add_to(Scores& total, const Scores& one) {
+    total.reciprocal_rank += one.reciprocal_rank;
+    total.ndcg += one.ndcg;
+    total.recall += one.recall;
+}
+
+inline Scores mean(const Scores& total, std::size_t n) {
+    const double d = n > 0 ? static_cast<double>(n) : 1;
+    return {total.reciprocal_rank / d, total.ndcg / d, total.recall / d};
+}
+
+/// Only queries some of whose judged documents were indexed count.
+inline bool judged_in(const JudgedQuery& query, const std::vector<std::string>& doc_ids) {
+    return std::any_of(query.relevant.begin(), query.relevant.end(), [&](const Judgement& j) {
+        return std::find(doc_ids.begin(), doc_ids.end(), j.doc_id) != doc_ids.end();
+    });
+}
+
+/// Ids of the documents `files` hold, as the readers assign them.
+inline std::vector<std::string> document_ids(const std::vector<std::string>& files) {
+    std::vector<std::string> ids;
+    for (const std::string& path : files) {
+        std::ifstream in(path, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        try {
+            for (const corpus::Document& document : corpus::read_file({path, std::move(bytes)})) {
+                ids.push_back(document.id);
+            }
+        } catch (const std::exception&) {
+        }
+    }
+    return ids;
+}
+
+/// Mean scores of both engines over `queries`, per group: each kind of
+/// query, each query language ("lang:nl"), and "all".
+template <typename EngineT, typename BaselineT>
+std::map<std::string, GroupScores> evaluate(const std::vector<JudgedQuery>& queries,
+                                            EngineT& engine, BaselineT& baseline,
+                                            const std::vector<std::string>& doc_ids,
+                                            std::ostream* per_query = nullptr) {
+    std::map<std::string, GroupScores> groups;
+    for (const JudgedQuery& query : queries) {
+        if (!judged_in(query, doc_ids)) continue;
+        const Scores ours = score(query, engine.search(query.text));
+        const Scores theirs = score(query, baseline.search(query.text));
+        if (per_query) {
+            *per_query << query.id << "\t" << ours.ndcg << "\t" << theirs.ndcg << "\t" << query.text
+                       << "\n";
+        }
+        for (const std::string& group :
+             {"lang:" + query.language, kind_of(query), std::string("all")}) {
+            GroupScores& g = groups[group];
+            ++g.queries;
+            add_to(g.engine, ours);
+            add_to(g.baseline, theirs);
+        }
+    }
+    for (auto& [name, g] : groups) {
+        g.engine = mean(g.engine, g.queries);
+        g.baseline = mean(g.baseline, g.queries);
+    }
+    return groups;
+}
+
+}  // namespace kamerzoek::relevance

@@ -1,0 +1,113 @@
+// Prints MRR, nDCG@10 and recall@10 per query group for this engine and for
+// plain Xapian on the same documents; with --sweep, the same for a grid of
+// ranking parameters (how the defaults in searcher/ranking.cc were chosen).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "bench/relevance/evaluation.h"
+#include "indexer/analyzer.h"
+#include "searcher/glossary.h"
+#include "searcher/query_builder.h"
+#include "searcher/ranking.h"
+
+namespace kamerzoek::relevance {
+namespace {
+
+// The engine's own query building and ranking with chosen parameters, on
+// the index the Engine built.
+class TunedEngine {
+  public:
+    TunedEngine(const fs::path& index_dir, RankingParameters parameters)
+        : db_(index_dir.string()), parameters_(parameters) {}
+
+    std::vector<RankedPassage> search(const std::string& text) {
+        QueryBuilder builder(db_, analyzer_, Glossary::builtin(), parameters_.query_weights);
+        std::vector<RankedPassage> out;
+        try {
+            const Xapian::MSet mset = rank(db_, builder.build(text, ""), parameters_, 0, kDepth, 0);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                const auto data = nlohmann::json::parse(it.get_document().get_data());
+                out.push_back({data.value("doc_id", ""), data.value("text", "")});
+            }
+        } catch (const Error&) {
+        }
+        return out;
+    }
+
+  private:
+    Xapian::Database db_;
+    Analyzer analyzer_;
+    RankingParameters parameters_;
+};
+
+void print_table(const std::map<std::string, GroupScores>& groups) {
+    fmt::print(
+        "| group | queries | MRR kamerzoek | MRR baseline | nDCG@10 kamerzoek | "
+        "nDCG@10 baseline | recall@10 kamerzoek | recall@10 baseline |\n");
+    fmt::print("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (const auto& [name, g] : groups) {
+        fmt::print("| {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", name,
+                   g.queries, g.engine.reciprocal_rank, g.baseline.reciprocal_rank, g.engine.ndcg,
+                   g.baseline.ndcg, g.engine.recall, g.baseline.recall);
+    }
+}
+
+void sweep(const fs::path& index_dir, const std::vector<JudgedQuery>& queries, Baseline& baseline,
+           const std::vector<std::string>& ids) {
+    fmt::print("\n| k1 | b | field boost | part | split | translation | nDCG@10 all | MRR all |\n");
+    fmt::print("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (const double k1 : {0.6, 1.2, 2.0}) {
+        for (const double b : {0.3, 0.5, 0.75}) {
+            for (const double boost : {0.0, 0.3, 1.0}) {
+                for (const double scale : {0.3, 0.5, 0.8}) {
+                    RankingParameters parameters{k1, b, boost, {scale, scale + 0.1, scale}};
+                    TunedEngine engine(index_dir, parameters);
+                    const auto groups = evaluate(queries, engine, baseline, ids);
+                    const GroupScores& all = groups.at("all");
+                    fmt::print("| {} | {} | {} | {} | {:.1f} | {} | {:.3f} | {:.3f} |\n", k1, b,
+                               boost, scale, scale + 0.1, scale, all.engine.ndcg,
+                               all.engine.reciprocal_rank);
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace kamerzoek::relevance
+
+int main(int argc, char** argv) {
+    using namespace kamerzoek::relevance;
+    CLI::App app{"Ranking quality of kamerzoek against plain Xapian on the judged queries"};
+    std::string judgements = std::string(KAMERZOEK_SOURCE_DIR) + "/tests/relevance/judgements.tsv";
+    std::vector<std::string> paths;
+    bool with_sweep = false;
+    bool per_query = false;
+    app.add_option("--judgements", judgements, "judged queries")->check(CLI::ExistingFile);
+    app.add_option("paths", paths, "files and directories to index")->required();
+    app.add_flag("--sweep", with_sweep, "also measure a grid of ranking parameters");
+    app.add_flag("--per-query", per_query, "print each query's nDCG@10 (ours, baseline) first");
+    CLI11_PARSE(app, argc, argv);
+
+    const fs::path index_dir =
+        fs::temp_directory_path() / ("kamerzoek-relevance-" + std::to_string(::getpid()));
+    try {
+        const std::vector<std::string> files = files_under(paths);
+        const std::vector<JudgedQuery> queries = load_judgements(judgements);
+        Engine engine(index_dir, files);
+        Baseline baseline(files);
+        const std::vector<std::string> ids = document_ids(files);
+        print_table(evaluate(queries, engine, baseline, ids, per_query ? &std::cout : nullptr));
+        if (with_sweep) sweep(index_dir, queries, baseline, ids);
+    } catch (const std::exception& e) {
+        std::cerr << "relevance_bench: " << e.what() << "\n";
+        fs::remove_all(index_dir);
+        return 2;
+    }
+    fs::remove_all(index_dir);
+    return 0;
+}

@@ -1,0 +1,38 @@
+// How passages are scored and ordered: BM25 with parameters measured on the
+// judged queries of tests/relevance (docs/RANKING.md), a boost for matches in
+// the title or section heading, and the per-document cap.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+#include "indexer/analyzer.h"
+#include "searcher/query_builder.h"
+
+namespace kamerzoek {
+
+struct RankingParameters {
+    // Chosen with `relevance_bench --sweep` (docs/RANKING.md): a low k1 suits
+    // passages, where a word said once is as telling as a word said thrice.
+    double k1 = 0.6;             // BM25 term frequency saturation
+    double b = 0.5;              // BM25 length normalisation
+    double field_boost = 0.3;    // weight of title/section matches against the text's
+    QueryWeights query_weights;  // alternatives of a query word
+};
+
+/// The parameters searches use; bench/relevance measures others.
+const RankingParameters& default_ranking();
+
+/// Ranked passages [offset, offset + limit) for `query`, at most
+/// `per_document` per document (0: no cap).
+Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
+                  const RankingParameters& parameters, Xapian::doccount offset,
+                  Xapian::doccount limit, unsigned per_document);
+
+/// "Did you mean": `text` with each free word the index does not hold
+/// replaced by the closest word it does; empty when nothing was replaced.
+std::string spelling_suggestion(const Xapian::Database& db, Analyzer& analyzer,
+                                const std::string& text, const BuiltQuery& query);
+
+}  // namespace kamerzoek
