@@ -9,6 +9,9 @@ namespace {
 // Compounds of more parts than this are left alone: the deeper the split,
 // the likelier it is a chance combination of short words.
 constexpr std::size_t kMaxDepth = 3;
+// Longer "words" are codes, URLs or garbage, not compounds; splitting them
+// would only cost time.
+constexpr std::size_t kMaxCompoundLength = 64;
 
 // Common Dutch words of parliamentary and policy text, folded, in no
 // particular order. They make splitting work on a document too short to name
@@ -339,7 +342,7 @@ bool in_seed_lexicon(std::string_view folded) {
 CompoundSplitter::CompoundSplitter(IsKnown is_known) : is_known_(std::move(is_known)) {}
 
 std::vector<std::string> CompoundSplitter::split(const std::string& folded) const {
-    if (folded.size() < kMinCompoundLength) return {};
+    if (folded.size() < kMinCompoundLength || folded.size() > kMaxCompoundLength) return {};
     const bool letters_only = std::all_of(folded.begin(), folded.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
     });
@@ -351,6 +354,13 @@ std::vector<std::string> CompoundSplitter::split_from(const std::string& word,
     std::vector<std::string> best;
     if (depth > kMaxDepth) return best;
     for (std::size_t cut = kMinPartLength; cut + kMinPartLength <= word.size(); ++cut) {
+        // Look at the head first: the tail is only worth splitting (which
+        // recurses) when the head is a word.
+        std::vector<std::string> heads;
+        for (const std::string& head : head_forms(word.substr(0, cut))) {
+            if (head.size() >= kMinPartLength && is_known_(head)) heads.push_back(head);
+        }
+        if (heads.empty()) continue;
         const std::string tail = word.substr(cut);
         std::vector<std::string> tail_parts;
         if (is_known_(tail)) {
@@ -359,8 +369,7 @@ std::vector<std::string> CompoundSplitter::split_from(const std::string& word,
             tail_parts = split_from(tail, depth + 1);
         }
         if (tail_parts.empty()) continue;
-        for (const std::string& head : head_forms(word.substr(0, cut))) {
-            if (head.size() < kMinPartLength || !is_known_(head)) continue;
+        for (const std::string& head : heads) {
             std::vector<std::string> candidate{head};
             candidate.insert(candidate.end(), tail_parts.begin(), tail_parts.end());
             if (better_split(candidate, best)) best = std::move(candidate);

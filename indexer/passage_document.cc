@@ -103,7 +103,7 @@ std::string stored_data(const corpus::Document& document, const corpus::Passage&
                         {"label", passage.label},
                         {"refs", references_json(passage)},
                         {"source", document.source_path}};
-    return data.dump();
+    return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace

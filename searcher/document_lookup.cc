@@ -19,7 +19,6 @@
 namespace kamerzoek {
 namespace {
 
-constexpr int kReopenAttempts = 3;
 constexpr std::size_t kMaxCitesLimit = 10000;
 
 std::string ascii_lower(std::string_view text) {
@@ -62,22 +61,6 @@ std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::s
 
 nlohmann::json passage_data(const Xapian::Document& document) {
     return nlohmann::json::parse(document.get_data(), nullptr, false);
-}
-
-// Runs a read, reopening the database when a writer committed meanwhile.
-template <typename Result>
-Result with_reopen(Xapian::Database& db, const std::string& dir,
-                   const std::function<Result()>& read) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return read();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kReopenAttempts) throw IndexError("index " + dir + " keeps changing");
-            db.reopen();
-        } catch (const Xapian::Error& e) {
-            throw IndexError("lookup failed on " + dir + ": " + e.get_description());
-        }
-    }
 }
 
 // Letters after the first digit of a canonical id are upper case
@@ -346,12 +329,11 @@ std::vector<CitesGroup> Searcher::Impl::group_by_document(std::vector<Hit> hits)
 }
 
 DocumentView Searcher::show(const std::string& doc_id) {
-    return with_reopen<DocumentView>(impl_->db, impl_->dir, [&] { return impl_->show(doc_id); });
+    return impl_->with_latest_state([&] { return impl_->show(doc_id); });
 }
 
 CitesResults Searcher::cites(const std::string& ref, const CitesOptions& options) {
-    return with_reopen<CitesResults>(impl_->db, impl_->dir,
-                                     [&] { return impl_->cites(ref, options, *this); });
+    return impl_->with_latest_state([&] { return impl_->cites(ref, options, *this); });
 }
 
 }  // namespace kamerzoek

@@ -7,6 +7,7 @@
 
 #include "corpus/references.h"
 #include "indexer/analyzer.h"
+#include "indexer/index_layout.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 #include "searcher/glossary.h"
@@ -18,7 +19,6 @@
 namespace kamerzoek {
 namespace {
 
-constexpr int kReopenAttempts = 3;
 constexpr std::size_t kMaxLimit = 1000;
 
 Xapian::Database open_for_reading(const std::string& dir) {
@@ -55,7 +55,19 @@ std::string string_field(const nlohmann::json& data, const char* key) {
 }
 
 Searcher::Impl::Impl(std::string index_dir)
-    : dir(std::move(index_dir)), db(open_for_reading(dir)) {}
+    : dir(std::move(index_dir)),
+      generation(layout::resolve_index_path(dir)),
+      db(open_for_reading(dir)) {}
+
+void Searcher::Impl::refresh() {
+    const std::string current = layout::resolve_index_path(dir);
+    if (current != generation) {
+        db = open_for_reading(dir);
+        generation = current;
+    } else {
+        db.reopen();
+    }
+}
 
 Reference Searcher::Impl::reference_from(const nlohmann::json& ref) {
     Reference out;
@@ -116,18 +128,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const std::string& query, const SearchOptions& options) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return impl_->run(query, options);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // A writer committed while we read: look at the new state.
-            if (attempt == kReopenAttempts)
-                throw IndexError("index " + impl_->dir + " keeps changing");
-            impl_->db.reopen();
-        } catch (const Xapian::Error& e) {
-            throw IndexError("search failed on " + impl_->dir + ": " + e.get_description());
-        }
-    }
+    return impl_->with_latest_state([&] { return impl_->run(query, options); });
 }
 
 std::size_t Searcher::passage_count() const { return impl_->db.get_doccount(); }

@@ -9,6 +9,7 @@
 
 #include "corpus/references.h"
 #include "indexer/analyzer.h"
+#include "kamerzoek/error.h"
 #include "kamerzoek/searcher.h"
 #include "searcher/query_builder.h"
 
@@ -16,10 +17,33 @@ namespace kamerzoek {
 
 struct Searcher::Impl {
     std::string dir;
+    std::string generation;  // the database directory behind `dir` when last opened
     Xapian::Database db;
     Analyzer analyzer;
 
     explicit Impl(std::string index_dir);
+
+    /// Moves `db` to the latest committed state; reopens from scratch when
+    /// a full rebuild has swapped in a new generation.
+    void refresh();
+
+    /// Runs `operation` on the latest state, again when a writer commits
+    /// underneath it; Xapian errors become IndexError.
+    template <typename Operation>
+    auto with_latest_state(Operation&& operation) -> decltype(operation()) {
+        constexpr int kAttempts = 3;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                refresh();
+                return operation();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kAttempts)
+                    throw IndexError("index " + dir + " keeps changing; try again");
+            } catch (const Xapian::Error& e) {
+                throw IndexError("cannot read index " + dir + ": " + e.get_description());
+            }
+        }
+    }
 
     /// A reference as stored with a passage, with its URL and, when the
     /// cited document is indexed, its doc id.

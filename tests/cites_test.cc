@@ -307,31 +307,13 @@ TEST_F(CitingCorpus, TheHandelingenXmlCitesTheKamerstukkenItLinksToOnSharedCorpu
 }
 
 // The commands as a user runs them.
-struct CommandResult {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using testing::CommandResult;
 
 class CitesCli : public CitingFixtures {
   protected:
     static CommandResult run(const std::string& arguments) {
-        const fs::path err =
-            *index_dir_ / ".." / ("cites-cli-stderr-" + std::to_string(::getpid()));
-        const std::string command = std::string(KAMERZOEK_CLI) + " " + arguments + " --db " +
-                                    index_dir_->string() + " 2>" + err.string();
-        CommandResult result;
-        FILE* pipe = ::popen(command.c_str(), "r");
-        std::array<char, 4096> buffer;
-        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-            result.out.append(buffer.data(), n);
-        }
-        const int status = ::pclose(pipe);
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        std::ifstream in(err);
-        result.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        fs::remove(err);
-        return result;
+        return testing::run_kamerzoek(arguments + " --db " + index_dir_->string(),
+                                      index_dir_->parent_path());
     }
 };
 

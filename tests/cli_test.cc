@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "tests/test_paths.h"
@@ -14,19 +13,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string out;  // stdout only; stderr goes to `err_file`
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using kamerzoek::testing::CommandResult;
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
                ("kamerzoek-cli-" + std::to_string(::getpid()) + "-" +
@@ -37,16 +27,7 @@ protected:
     void TearDown() override { fs::remove_all(dir_); }
 
     CommandResult run(const std::string& arguments) {
-        const fs::path err = dir_ / "stderr.txt";
-        const std::string command = std::string(KAMERZOEK_CLI) + " " + arguments + " 2>" + err.string();
-        CommandResult result;
-        FILE* pipe = ::popen(command.c_str(), "r");
-        std::array<char, 4096> buffer;
-        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), n);
-        const int status = ::pclose(pipe);
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.err = slurp(err);
-        return result;
+        return kamerzoek::testing::run_kamerzoek(arguments, dir_);
     }
 
     void write(const std::string& name, const std::string& bytes) {
@@ -59,7 +40,8 @@ protected:
 };
 
 TEST_F(Cli, IndexesTheBundledSampleAndPrintsJsonHits) {
-    const CommandResult index = run("index " + db() + " " + (kamerzoek::testing::source_dir() / "sample").string());
+    const CommandResult index =
+        run("index " + db() + " " + (kamerzoek::testing::source_dir() / "sample").string());
     ASSERT_EQ(index.exit_code, 0) << index.err;
     const CommandResult search = run("search " + db() + " --json ransomware");
     ASSERT_EQ(search.exit_code, 0) << search.err;
@@ -71,15 +53,19 @@ TEST_F(Cli, IndexesTheBundledSampleAndPrintsJsonHits) {
         EXPECT_TRUE(json["hits"][0].contains(field)) << field;
     }
     bool english_annex = false;
-    for (const auto& hit : json["hits"]) english_annex |= hit["lang"] == "en" && hit["kind"] == "bijlage";
+    for (const auto& hit : json["hits"])
+        english_annex |= hit["lang"] == "en" && hit["kind"] == "bijlage";
     EXPECT_TRUE(english_annex);
 }
 
 TEST_F(Cli, ReportsBadFilesByNameAndKeepsIndexingTheRest) {
-    write("good.txt", "Den Haag, 1 april 2020\n\nDe minister schrijft over de energietransitie en de "
-                      "warmtepompen in de gebouwde omgeving.\n");
+    write("good.txt",
+          "Den Haag, 1 april 2020\n\nDe minister schrijft over de energietransitie en de "
+          "warmtepompen in de gebouwde omgeving.\n");
     write("empty.txt", "");
-    write("binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02\x03", 12));
+    write("binary.txt", std::string("\x7f"
+                                    "ELF\0\0\0\x01\x02\x03",
+                                    12));
     write("latin1.txt", "De co\xf6peratie en het ge\xefntensiveerde beleid\n");
     const CommandResult index = run("index " + db() + " " + (dir_ / "docs").string());
     EXPECT_EQ(index.exit_code, 1);
@@ -110,7 +96,8 @@ TEST_F(Cli, ExitsWithTwoOnUsageErrorsAndAMissingIndex) {
 TEST_F(Cli, AnswersMalformedQueriesWithoutCrashing) {
     write("good.txt", "De minister schrijft over de energietransitie en de warmtepompen.\n");
     ASSERT_EQ(run("index " + db() + " " + (dir_ / "docs").string()).exit_code, 0);
-    for (const char* query : {"'\"warmtepompen'", "'(warmtepompen'", "AND", "'NOT'", "'title:'", "'\"'"}) {
+    for (const char* query :
+         {"'\"warmtepompen'", "'(warmtepompen'", "AND", "'NOT'", "'title:'", "'\"'"}) {
         const CommandResult search = run("search " + db() + " " + query);
         EXPECT_TRUE(search.exit_code == 0 || search.exit_code == 2) << query;
         if (search.exit_code == 2) {

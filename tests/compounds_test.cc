@@ -37,6 +37,19 @@ TEST(CompoundSplitter, SplitsThreeParts) {
     EXPECT_EQ(splitter.split("computercrisisteams"), (Parts{"computer", "crisis", "teams"}));
 }
 
+TEST(CompoundSplitter, AsksAboutFewCandidatesForALongTokenThatIsNoCompound) {
+    // Splitting recurses; without pruning a long token costs exponential
+    // time (a one-word query of 1000 letters once took half a minute).
+    std::size_t lookups = 0;
+    const CompoundSplitter splitter([&lookups](const std::string& word) {
+        ++lookups;
+        return word == "aaa";
+    });
+    EXPECT_TRUE(splitter.split(std::string(60, 'a')).empty());
+    EXPECT_LT(lookups, 20000u);
+    EXPECT_TRUE(splitter.split(std::string(1000, 'b')).empty());
+}
+
 TEST(CompoundSplitter, LeavesAWordWithAnUnknownPartAlone) {
     const auto splitter = splitter_knowing({"terrorisme"});
     EXPECT_TRUE(splitter.split("terrorismefinanciering").empty());

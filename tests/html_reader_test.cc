@@ -15,8 +15,7 @@ using kamerzoek::testing::fixture;
 using kamerzoek::testing::shared_corpus_dir;
 
 SourceFile load(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return SourceFile{path.string(), std::string(std::istreambuf_iterator<char>(in), {})};
+    return SourceFile{path.string(), kamerzoek::testing::read_bytes(path)};
 }
 
 Document read_one(const std::filesystem::path& path) {

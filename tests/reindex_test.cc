@@ -45,15 +45,8 @@ std::string letter(int number) {
            std::to_string(number) + ", die de gemeenten moeten afgeven.\n";
 }
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using testing::CommandResult;
+using testing::read_bytes;
 
 // Passages per document id, straight from the index.
 std::map<std::string, Xapian::doccount> passages_by_document(const fs::path& index) {
@@ -124,16 +117,7 @@ class Reindex : public ::testing::Test {
     }
 
     CommandResult run(const std::string& arguments) {
-        const fs::path err = dir_ / "stderr.txt";
-        CommandResult result;
-        FILE* pipe = ::popen((cli_command(arguments) + " 2>" + err.string()).c_str(), "r");
-        std::array<char, 4096> buffer;
-        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-            result.out.append(buffer.data(), n);
-        const int status = ::pclose(pipe);
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.err = slurp(err);
-        return result;
+        return testing::run_kamerzoek(arguments + " --db " + index().string(), dir_);
     }
 
     // Starts `kamerzoek index` in the background; stderr goes to a file.
@@ -275,7 +259,7 @@ TEST_F(Reindex, StopsCleanlyOnSigtermAndTheNextRunContinues) {
     ASSERT_TRUE(wait_for_committed_files(child, 20)) << "the run ended before it could be stopped";
     ::kill(child, SIGTERM);
     EXPECT_EQ(wait_for_exit(child), 2);
-    EXPECT_NE(slurp(dir_ / "child-stderr.txt").find("interrupted"), std::string::npos);
+    EXPECT_NE(read_bytes(dir_ / "child-stderr.txt").find("interrupted"), std::string::npos);
     const CommandResult stats = run("stats --json");
     ASSERT_EQ(stats.exit_code, 0) << stats.err;
     const auto before = nlohmann::json::parse(stats.out);

@@ -68,13 +68,6 @@ const std::map<std::string, Expected>& expectations() {
     return expected;
 }
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 std::string lower(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return text;
@@ -106,7 +99,8 @@ TEST(SharedCorpus, ReadsEveryFileOrRejectsItWithAReasonOnSharedCorpus) {
         SCOPED_TRACE(relative);
         std::vector<corpus::Document> documents;
         try {
-            documents = corpus::read_file({entry.path().string(), slurp(entry.path())});
+            documents =
+                corpus::read_file({entry.path().string(), testing::read_bytes(entry.path())});
         } catch (const corpus::ReadError& e) {
             // Every file there is readable today; a rejection must at least say why.
             ADD_FAILURE() << "rejected: " << e.what();

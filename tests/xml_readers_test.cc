@@ -15,11 +15,8 @@ using ::kamerzoek::testing::fixture;
 using ::kamerzoek::testing::shared_corpus_dir;
 namespace fs = std::filesystem;
 
-SourceFile load(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return SourceFile{path.string(), bytes.str()};
+SourceFile load(const std::filesystem::path& path) {
+    return SourceFile{path.string(), kamerzoek::testing::read_bytes(path)};
 }
 
 const Reader& op_reader() {
