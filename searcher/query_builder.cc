@@ -151,7 +151,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const
         "speaker",
         (new NameFieldProcessor(db, std::string(schema::kSpeaker), analyzer))->release());
     parser_.add_boolean_prefix("vergaderjaar", (new VergaderjaarFieldProcessor)->release());
-    parser_.add_rangeprocessor(new Xapian::DateRangeProcessor(schema::kSlotDate, "date:"));
+    parser_.add_rangeprocessor(
+        (new Xapian::DateRangeProcessor(schema::kSlotDate, "date:"))->release());
 }
 
 std::string QueryBuilder::fold_query_text(const std::string& text) {

@@ -63,9 +63,10 @@ TEST_F(Cli, ReportsBadFilesByNameAndKeepsIndexingTheRest) {
           "Den Haag, 1 april 2020\n\nDe minister schrijft over de energietransitie en de "
           "warmtepompen in de gebouwde omgeving.\n");
     write("empty.txt", "");
-    write("binary.txt", std::string("\x7f"
-                                    "ELF\0\0\0\x01\x02\x03",
-                                    12));
+    constexpr char kElfHeader[] =
+        "\x7f"
+        "ELF\0\0\0\x01\x02\x03";
+    write("binary.txt", std::string(kElfHeader, sizeof kElfHeader - 1));
     write("latin1.txt", "De co\xf6peratie en het ge\xefntensiveerde beleid\n");
     const CommandResult index = run("index " + db() + " " + (dir_ / "docs").string());
     EXPECT_EQ(index.exit_code, 1);
