@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
+# The library as an embedder gets it: installed, found by CMake and pkg-config.
+scripts/check-install.sh shared
 cd build && ctest --output-on-failure -j"$(nproc)"
