@@ -131,12 +131,6 @@ std::string Searcher::Impl::indexed_doc_id(const std::string& doc_id) {
     return ids.empty() ? std::string() : ids.front();
 }
 
-Reference Searcher::Impl::resolved_reference(const nlohmann::json& stored) {
-    Reference ref = reference_from(stored);
-    if (ref.in_index.empty()) ref.in_index = indexed_doc_id(ref.id);
-    return ref;
-}
-
 DocumentPassage Searcher::Impl::document_passage(const nlohmann::json& data) {
     DocumentPassage passage;
     passage.ordinal = data.value("passage", 0);
@@ -148,7 +142,7 @@ DocumentPassage Searcher::Impl::document_passage(const nlohmann::json& data) {
     passage.label = string_field(data, "label");
     passage.footnote = data.value("footnote", false);
     if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
-        for (const auto& ref : *refs) passage.refs.push_back(resolved_reference(ref));
+        for (const auto& ref : *refs) passage.refs.push_back(reference_from(ref));
     }
     return passage;
 }
@@ -272,7 +266,7 @@ CitesResults Searcher::Impl::cites(const std::string& ref, const CitesOptions& o
     for (const corpus::Reference& parsed : wanted) {
         nlohmann::json stored{
             {"id", parsed.id}, {"type", corpus::to_string(parsed.type)}, {"cited_as", ref}};
-        results.looked_for.push_back(resolved_reference(stored));
+        results.looked_for.push_back(reference_from(stored));
     }
     const Xapian::Query filter = citing_query(wanted);
     std::vector<Hit> hits;

@@ -60,12 +60,26 @@ Searcher::Impl::Impl(std::string index_dir)
       db(open_for_reading(dir)) {}
 
 void Searcher::Impl::refresh() {
-    const std::string current = layout::resolve_index_path(dir);
-    if (current != generation) {
-        db = open_for_reading(dir);
-        generation = current;
-    } else {
-        db.reopen();
+    constexpr int kAttempts = 3;
+    for (int attempt = 1;; ++attempt) {
+        const std::string current = layout::resolve_index_path(dir);
+        try {
+            if (current == generation) {
+                db.reopen();
+            } else {
+                db = open_for_reading(dir);
+                generation = current;
+            }
+            return;
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // A full rebuild swapped our generation out and removed it
+            // between looking and opening: look again, and open afresh.
+            if (attempt == kAttempts) throw;
+            generation.clear();
+        } catch (const IndexError&) {
+            if (attempt == kAttempts) throw;
+            generation.clear();
+        }
     }
 }
 
@@ -78,7 +92,8 @@ Reference Searcher::Impl::reference_from(const nlohmann::json& ref) {
     parsed.id = out.id;
     parsed.type = reference_type_from_name(out.type);
     out.url = corpus::official_url(parsed);
-    if (db.term_exists(schema::term(schema::kDocId, out.id))) out.in_index = out.id;
+    // Ids made from file names are lower case ("kst-34300-v-30"); citations are not.
+    out.in_index = indexed_doc_id(out.id);
     return out;
 }
 

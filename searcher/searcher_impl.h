@@ -46,7 +46,7 @@ struct Searcher::Impl {
     }
 
     /// A reference as stored with a passage, with its URL and, when the
-    /// cited document is indexed, its doc id.
+    /// cited document is indexed (under any case of its id), its doc id.
     Reference reference_from(const nlohmann::json& ref);
     Hit hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query);
     SearchResults run(const std::string& text, const SearchOptions& options);
@@ -55,9 +55,6 @@ struct Searcher::Impl {
     /// The doc id as indexed for `doc_id`, matched exactly, else ignoring
     /// case; "" when no document has it.
     std::string indexed_doc_id(const std::string& doc_id);
-    /// reference_from(), with in_index also found when the cited document
-    /// was indexed under a lower-case id made from its file name.
-    Reference resolved_reference(const nlohmann::json& stored);
     DocumentPassage document_passage(const nlohmann::json& data);
     std::vector<std::string> annexes_of(const std::string& doc_id);
     std::vector<CitingDocument> documents_citing(const std::string& doc_id);
