@@ -21,7 +21,9 @@ std::string default_index_dir() {
 }
 
 void add_db_option(CLI::App& command, GlobalOptions& global) {
-    command.add_option("--db", global.db, "Index directory ($KAMERZOEK_DB, else ~/.local/share/kamerzoek/index)")
+    command
+        .add_option("--db", global.db,
+                    "Index directory ($KAMERZOEK_DB, else ~/.local/share/kamerzoek/index)")
         ->capture_default_str();
 }
 
@@ -36,12 +38,9 @@ int main(int argc, char** argv) {
     add_db_option(app, global);
 
     const std::map<std::string, CommandAction> commands{
-        {"index", add_index_command(app, global)},
-        {"search", add_search_command(app, global)},
-        {"show", add_show_command(app, global)},
-        {"cites", add_cites_command(app, global)},
-        {"stats", add_stats_command(app, global)},
-        {"serve", add_serve_command(app, global)},
+        {"index", add_index_command(app, global)}, {"search", add_search_command(app, global)},
+        {"show", add_show_command(app, global)},   {"cites", add_cites_command(app, global)},
+        {"stats", add_stats_command(app, global)}, {"serve", add_serve_command(app, global)},
     };
 
     try {

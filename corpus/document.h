@@ -50,18 +50,18 @@ struct Block {
 
 /// What is indexed and returned: a stretch of a document a reader would quote.
 struct Passage {
-    int ordinal = 0;         // 0-based position in the document
-    std::string section;     // heading of the section it belongs to
-    std::string text;        // as a reader should see it
-    std::size_t begin = 0;   // byte offsets into Document::text()
+    int ordinal = 0;        // 0-based position in the document
+    std::string section;    // heading of the section it belongs to
+    std::string text;       // as a reader should see it
+    std::size_t begin = 0;  // byte offsets into Document::text()
     std::size_t end = 0;
     Language language = Language::kUnknown;
     bool is_footnote = false;
     std::string label;  // footnote number or motion id
     std::string speaker;
     std::string party;
-    std::vector<Reference> references;      // citations found in `text`
-    std::vector<std::string> linked_ids;    // explicit links from the source
+    std::vector<Reference> references;    // citations found in `text`
+    std::vector<std::string> linked_ids;  // explicit links from the source
 };
 
 struct Document {
@@ -71,11 +71,11 @@ struct Document {
     DocumentKind kind = DocumentKind::kOther;
     Language language = Language::kUnknown;
     std::string source_path;
-    std::string parent_id;     // for an annex: the document it belongs to
-    std::string dossier;       // "34300-V"
-    std::string number;        // ondernummer / stuknummer
-    std::string vergaderjaar;  // "2015-2016"
-    std::string chamber;       // "tk" or "ek"
+    std::string parent_id;              // for an annex: the document it belongs to
+    std::string dossier;                // "34300-V"
+    std::string number;                 // ondernummer / stuknummer
+    std::string vergaderjaar;           // "2015-2016"
+    std::string chamber;                // "tk" or "ek"
     std::vector<std::string> warnings;  // repairs made while reading
     std::vector<Block> blocks;
     std::vector<Passage> passages;  // filled by split_into_passages()

@@ -11,7 +11,7 @@ namespace {
 
 // One physical line of extracted text.
 struct Line {
-    std::string text;         // trimmed
+    std::string text;          // trimmed
     bool starts_page = false;  // after a form feed, or indented (a page start in pdftotext output)
 };
 
@@ -115,9 +115,9 @@ bool is_page_furniture(std::string_view line) {
            is_ascii_digit(lower.back());
 }
 
-constexpr std::array<std::string_view, 12> kMonths{
-    "januari", "februari", "maart",     "april",   "mei",      "juni",
-    "juli",    "augustus", "september", "oktober", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths{"januari",   "februari", "maart",    "april",
+                                                   "mei",       "juni",     "juli",     "augustus",
+                                                   "september", "oktober",  "november", "december"};
 
 // Collects the words of a text, lower-cased, to settle hyphenation doubts.
 std::unordered_set<std::string> collect_vocabulary(const std::vector<Line>& lines) {
@@ -181,9 +181,10 @@ std::string detach_markers(std::string_view text, const std::set<int>& footnotes
              static_cast<unsigned char>(out.back()) >= 0x80)) {
             std::size_t j = i;
             while (j < text.size() && is_ascii_digit(text[j])) ++j;
-            const bool at_word_end =
-                j == text.size() || std::string_view(".,;: )").find(text[j]) != std::string_view::npos;
-            if (j - i <= 2 && at_word_end && footnotes.count(std::stoi(std::string(text.substr(i, j - i))))) {
+            const bool at_word_end = j == text.size() || std::string_view(".,;: )").find(text[j]) !=
+                                                             std::string_view::npos;
+            if (j - i <= 2 && at_word_end &&
+                footnotes.count(std::stoi(std::string(text.substr(i, j - i))))) {
                 i = j - 1;
                 continue;
             }
@@ -219,10 +220,12 @@ void append_line(std::string& paragraph, std::string_view line,
         paragraph.assign(line);
         return;
     }
-    const bool broken_word = paragraph.size() > 1 && paragraph.back() == '-' &&
-                             std::isalpha(static_cast<unsigned char>(paragraph[paragraph.size() - 2]));
+    const bool broken_word =
+        paragraph.size() > 1 && paragraph.back() == '-' &&
+        std::isalpha(static_cast<unsigned char>(paragraph[paragraph.size() - 2]));
     if (broken_word && !line.empty() && !first_word(line).empty()) {
-        const std::string_view head = last_word(std::string_view(paragraph).substr(0, paragraph.size() - 1));
+        const std::string_view head =
+            last_word(std::string_view(paragraph).substr(0, paragraph.size() - 1));
         const std::string_view tail = first_word(line);
         const std::string joined = join_hyphenated(head, tail, vocabulary);
         paragraph.resize(paragraph.size() - 1 - head.size());
@@ -233,13 +236,16 @@ void append_line(std::string& paragraph, std::string_view line,
     paragraph.append(line);
 }
 
-bool is_vowel(char c) { return std::string_view("aeiouy").find(std::tolower(c)) != std::string_view::npos; }
+bool is_vowel(char c) {
+    return std::string_view("aeiouy").find(std::tolower(c)) != std::string_view::npos;
+}
 
 // Dutch keeps the hyphen where two vowels would otherwise read as one sound
 // ("re-integratie", "co-ouder", "zee-egel").
 bool vowels_clash(char last, char first) {
     if (!is_vowel(last) || !is_vowel(first)) return false;
-    const std::string pair{static_cast<char>(std::tolower(last)), static_cast<char>(std::tolower(first))};
+    const std::string pair{static_cast<char>(std::tolower(last)),
+                           static_cast<char>(std::tolower(first))};
     static const std::unordered_set<std::string> digraphs{"aa", "ae", "ai", "au", "ee", "ei", "eu",
                                                           "ie", "oe", "oi", "oo", "ou", "ui", "uu",
                                                           "ea", "eo", "ia", "io", "oa"};
@@ -297,7 +303,9 @@ std::string parse_dutch_date(std::string_view text) {
         const int day = std::stoi(lower.substr(day_start, at - day_start));
         const std::string year = lower.substr(year_start, 4);
         if (!std::all_of(year.begin(), year.end(), is_ascii_digit) || day < 1 || day > 31) continue;
-        const auto two_digits = [](std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+        const auto two_digits = [](std::size_t n) {
+            return (n < 10 ? "0" : "") + std::to_string(n);
+        };
         return year + "-" + two_digits(m + 1) + "-" + two_digits(static_cast<std::size_t>(day));
     }
     return {};

@@ -10,21 +10,22 @@ namespace {
 // is common in both ("de" and "in" are shared, so only one of them counts).
 const std::unordered_set<std::string_view>& dutch_markers() {
     static const std::unordered_set<std::string_view> words{
-        "de",   "het",  "een",  "van",    "en",   "dat",  "die",   "niet",  "zijn", "voor",
-        "met",  "op",   "aan",  "er",     "ook",  "als",  "bij",   "door",  "wordt", "worden",
-        "naar", "om",   "tot",  "uit",    "maar", "nog",  "wel",   "heeft", "deze", "dit",
-        "zal",  "kan",  "moet", "hebben", "waarin", "onder", "tegen", "zich",  "wij",  "u",
-        "ik",   "mijn", "ons",  "onze",   "geen", "meer", "waar",  "omdat", "zoals", "tussen"};
+        "de",   "het",  "een",  "van",    "en",     "dat",   "die",   "niet",  "zijn",  "voor",
+        "met",  "op",   "aan",  "er",     "ook",    "als",   "bij",   "door",  "wordt", "worden",
+        "naar", "om",   "tot",  "uit",    "maar",   "nog",   "wel",   "heeft", "deze",  "dit",
+        "zal",  "kan",  "moet", "hebben", "waarin", "onder", "tegen", "zich",  "wij",   "u",
+        "ik",   "mijn", "ons",  "onze",   "geen",   "meer",  "waar",  "omdat", "zoals", "tussen"};
     return words;
 }
 
 const std::unordered_set<std::string_view>& english_markers() {
     static const std::unordered_set<std::string_view> words{
-        "the",   "of",   "and",  "to",    "those", "that",  "for",  "it",    "with", "as",
-        "did",   "on",   "be",   "by",    "this",  "are",   "from", "or",    "which", "an",
-        "have",  "has",  "not",  "shall", "their", "its",   "were", "been",  "will", "would",
-        "there", "they", "these", "such", "other", "any",   "may",  "all",   "into", "upon",
-        "could", "our",  "who",  "what",  "can",   "should", "must", "between", "under", "whether"};
+        "the",    "of",   "and",     "to",    "those",  "that",  "for",   "it",    "with",
+        "as",     "did",  "on",      "be",    "by",     "this",  "are",   "from",  "or",
+        "which",  "an",   "have",    "has",   "not",    "shall", "their", "its",   "were",
+        "been",   "will", "would",   "there", "they",   "these", "such",  "other", "any",
+        "may",    "all",  "into",    "upon",  "could",  "our",   "who",   "what",  "can",
+        "should", "must", "between", "under", "whether"};
     return words;
 }
 
@@ -56,8 +57,9 @@ Language detect_language(std::string_view text, Language fallback) {
     // English title, say) keeps what the surrounding text says.
     if (dutch >= 2 * english) return Language::kDutch;
     if (english >= 2 * dutch) return Language::kEnglish;
-    return fallback != Language::kUnknown ? fallback
-                                          : (dutch >= english ? Language::kDutch : Language::kEnglish);
+    return fallback != Language::kUnknown
+               ? fallback
+               : (dutch >= english ? Language::kDutch : Language::kEnglish);
 }
 
 }  // namespace kamerzoek::corpus

@@ -10,9 +10,9 @@ namespace {
 // Words after which a full stop does not end a sentence.
 bool is_abbreviation(std::string_view word) {
     static const std::unordered_set<std::string_view> abbreviations{
-        "nr",  "nrs", "dd",  "jl",   "bijv", "o.a", "vgl", "art", "blz", "p",   "pp",  "mr",
-        "dr",  "drs", "ir",  "prof", "ca",  "resp", "incl", "excl", "e.a", "etc", "i.e", "e.g",
-        "no",  "vs",  "st",  "mw",   "dhr", "mevr", "z.g", "m.b.t", "t.a.v", "i.v.m", "n.a.v"};
+        "nr", "nrs", "dd", "jl",   "bijv", "o.a",  "vgl",  "art",   "blz",   "p",     "pp",   "mr",
+        "dr", "drs", "ir", "prof", "ca",   "resp", "incl", "excl",  "e.a",   "etc",   "i.e",  "e.g",
+        "no", "vs",  "st", "mw",   "dhr",  "mevr", "z.g",  "m.b.t", "t.a.v", "i.v.m", "n.a.v"};
     std::string lower(word);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -17,13 +17,13 @@ namespace kamerzoek::corpus {
 /// A file that cannot be turned into any document. `what()` names the
 /// reason; line and column are 0 when unknown.
 class ReadError : public std::runtime_error {
-public:
+  public:
     explicit ReadError(const std::string& reason, int line = 0, int column = 0)
         : std::runtime_error(reason), line_(line), column_(column) {}
     int line() const { return line_; }
     int column() const { return column_; }
 
-private:
+  private:
     int line_;
     int column_;
 };
@@ -37,7 +37,7 @@ struct SourceFile {
 };
 
 class Reader {
-public:
+  public:
     virtual ~Reader() = default;
     /// Short name for messages and stats: "text", "officiele-publicatie", ...
     virtual std::string_view name() const = 0;

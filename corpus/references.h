@@ -25,9 +25,9 @@ std::string_view to_string(ReferenceType type);
 /// One identifier cited by a passage. A single citation ("items 5 en 16")
 /// may yield several references that share `cited_as` and span.
 struct Reference {
-    std::string id;       // canonical id, e.g. "h-tk-20152016-26-5"
+    std::string id;  // canonical id, e.g. "h-tk-20152016-26-5"
     ReferenceType type = ReferenceType::kKamerstuk;
-    std::string cited_as;  // the exact text the citation was found as
+    std::string cited_as;   // the exact text the citation was found as
     std::size_t begin = 0;  // byte span of `cited_as` in the searched text
     std::size_t end = 0;
 };

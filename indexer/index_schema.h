@@ -3,9 +3,9 @@
 // the two in step. Shared by the indexer and the searcher.
 #pragma once
 
-#include <string_view>
-
 #include <xapian.h>
+
+#include <string_view>
 
 namespace kamerzoek::schema {
 
@@ -16,21 +16,22 @@ inline constexpr std::string_view kTitleWord = "XT";    // folded words of the d
 inline constexpr std::string_view kSectionWord = "XS";  // folded words of the section heading
 
 // Boolean terms.
-inline constexpr std::string_view kPassageId = "Q";      // "<doc id>#<ordinal>", unique
-inline constexpr std::string_view kDocId = "XDOC";       // the document's own id
+inline constexpr std::string_view kPassageId = "Q";       // "<doc id>#<ordinal>", unique
+inline constexpr std::string_view kDocId = "XDOC";        // the document's own id
 inline constexpr std::string_view kParentId = "XPARENT";  // an annex's letter
-inline constexpr std::string_view kSourcePath = "XSRC";  // the file it came from
-inline constexpr std::string_view kKind = "K";           // kamerbrief, bijlage, ...
-inline constexpr std::string_view kLanguage = "L";       // nl, en, und
-inline constexpr std::string_view kYear = "Y";           // 2016
-inline constexpr std::string_view kReference = "XREF";   // ids the passage cites
+inline constexpr std::string_view kSourcePath = "XSRC";   // the file it came from
+inline constexpr std::string_view kKind = "K";            // kamerbrief, bijlage, ...
+inline constexpr std::string_view kLanguage = "L";        // nl, en, und
+inline constexpr std::string_view kYear = "Y";            // 2016
+inline constexpr std::string_view kReference = "XREF";    // ids the passage cites
 inline constexpr std::string_view kDossier = "XDOSSIER";  // dossiers it cites or belongs to
-inline constexpr std::string_view kSpeaker = "XSPEAKER";  // folded speaker name, words joined by '_'
-inline constexpr std::string_view kParty = "XPARTY";      // folded party name
+inline constexpr std::string_view kSpeaker =
+    "XSPEAKER";                                       // folded speaker name, words joined by '_'
+inline constexpr std::string_view kParty = "XPARTY";  // folded party name
 
 // Value slots.
-inline constexpr Xapian::valueno kSlotDocId = 0;    // also the per-document collapse key
-inline constexpr Xapian::valueno kSlotDate = 1;     // "YYYYMMDD", empty when unknown
+inline constexpr Xapian::valueno kSlotDocId = 0;  // also the per-document collapse key
+inline constexpr Xapian::valueno kSlotDate = 1;   // "YYYYMMDD", empty when unknown
 inline constexpr Xapian::valueno kSlotKind = 2;
 inline constexpr Xapian::valueno kSlotLanguage = 3;
 inline constexpr Xapian::valueno kSlotOrdinal = 4;  // sortable_serialise(ordinal)

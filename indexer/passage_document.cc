@@ -140,7 +140,8 @@ Xapian::Document make_passage_document(const corpus::Document& document,
     add_boolean(xdoc, schema::kSourcePath, document.source_path);
     add_boolean(xdoc, schema::kKind, corpus::kind_name(document.kind));
     add_boolean(xdoc, schema::kLanguage, corpus::language_code(passage.language));
-    add_boolean(xdoc, schema::kYear, document.date.substr(0, std::min<std::size_t>(4, document.date.size())));
+    add_boolean(xdoc, schema::kYear,
+                document.date.substr(0, std::min<std::size_t>(4, document.date.size())));
     add_boolean(xdoc, schema::kDossier, document.dossier);
     add_boolean(xdoc, schema::kSpeaker, name_term(analyzer, passage.speaker));
     add_boolean(xdoc, schema::kParty, name_term(analyzer, passage.party));

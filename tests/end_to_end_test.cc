@@ -12,7 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 
 class SeedLetter : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         index_dir_ = new fs::path(fs::temp_directory_path() /
                                   ("kamerzoek-seed-" + std::to_string(::getpid())));

@@ -36,7 +36,8 @@ TEST(ParseExtractedText, RebuildsParagraphsHeadingsAndFootnotes) {
     const std::string text =
         " Den Haag, 3 maart 2020 \n\nDe internationale samen-\nwerking is belangrijk voor de\n"
         "re-integratie van terugkeerders, zie de brief1. \n\nUitkomsten \n\nDe tegoeden worden "
-        "bevroren en de maatregel \n\nwordt verder geïntensiveerd. \n\n1 Kamerstuk 34 300 V, nr. 30\n"
+        "bevroren en de maatregel \n\nwordt verder geïntensiveerd. \n\n1 Kamerstuk 34 300 V, nr. "
+        "30\n"
         " Het kabinet blijft zich inzetten. \n2\n";
     const ExtractedText parsed = parse_extracted_text(text);
     EXPECT_EQ(parsed.date, "2020-03-03");
@@ -57,9 +58,12 @@ TEST(ParseExtractedText, RebuildsParagraphsHeadingsAndFootnotes) {
 TEST(ParseExtractedText, KeepsCharactersWhoseBytesLookLikeNoBreakSpaces) {
     // U+00AD (soft hyphen) and U+00B7 share their first byte with U+00A0.
     const ExtractedText parsed = parse_extracted_text(
-        "\xC2\xAD" "een woord\xC2\xB7\n\xC2\xA0twee\xC2\xA0\n");
+        "\xC2\xAD"
+        "een woord\xC2\xB7\n\xC2\xA0twee\xC2\xA0\n");
     ASSERT_EQ(parsed.blocks.size(), 1u);
-    EXPECT_EQ(parsed.blocks[0].text, "\xC2\xAD" "een woord\xC2\xB7 twee");
+    EXPECT_EQ(parsed.blocks[0].text,
+              "\xC2\xAD"
+              "een woord\xC2\xB7 twee");
 }
 
 }  // namespace

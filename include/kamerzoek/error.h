@@ -9,27 +9,27 @@ namespace kamerzoek {
 
 /// Base of all exceptions the library throws.
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// The index is missing, unreadable, locked by another writer, or was built
 /// with an analysis this program does not use.
 class IndexError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 /// The query could not be understood.
 class QueryError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 /// A document, paper or citation that was asked for is not in the index or
 /// could not be recognised.
 class NotFound : public Error {
-public:
+  public:
     using Error::Error;
 };
 

@@ -15,7 +15,7 @@ namespace kamerzoek {
 /// opened or last reopened, and reopens by itself when a concurrent writer
 /// has moved on.
 class Searcher {
-public:
+  public:
     /// Opens the index at `index_dir`. Throws IndexError when it is missing
     /// or was built with a different analysis.
     explicit Searcher(const std::string& index_dir);
@@ -43,7 +43,7 @@ public:
     /// Number of indexed passages.
     std::size_t passage_count() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
