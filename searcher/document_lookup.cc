@@ -141,9 +141,7 @@ DocumentPassage Searcher::Impl::document_passage(const nlohmann::json& data) {
     passage.party = string_field(data, "party");
     passage.label = string_field(data, "label");
     passage.footnote = data.value("footnote", false);
-    if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
-        for (const auto& ref : *refs) passage.refs.push_back(reference_from(ref));
-    }
+    passage.refs = references_from(data);
     return passage;
 }
 

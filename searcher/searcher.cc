@@ -97,6 +97,14 @@ Reference Searcher::Impl::reference_from(const nlohmann::json& ref) {
     return out;
 }
 
+std::vector<Reference> Searcher::Impl::references_from(const nlohmann::json& data) {
+    std::vector<Reference> references;
+    if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
+        for (const auto& ref : *refs) references.push_back(reference_from(ref));
+    }
+    return references;
+}
+
 Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query) {
     const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
     Hit hit;
@@ -114,9 +122,7 @@ Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& q
     hit.party = string_field(data, "party");
     hit.parent_id = string_field(data, "parent_id");
     hit.source = string_field(data, "source");
-    if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
-        for (const auto& ref : *refs) hit.refs.push_back(reference_from(ref));
-    }
+    hit.refs = references_from(data);
     hit.snippet = make_snippet(hit.text, corpus::language_from_code(hit.lang), query, analyzer);
     return hit;
 }

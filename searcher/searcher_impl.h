@@ -48,6 +48,8 @@ struct Searcher::Impl {
     /// A reference as stored with a passage, with its URL and, when the
     /// cited document is indexed (under any case of its id), its doc id.
     Reference reference_from(const nlohmann::json& ref);
+    /// The references stored with a passage (its "refs" member).
+    std::vector<Reference> references_from(const nlohmann::json& data);
     Hit hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query);
     SearchResults run(const std::string& text, const SearchOptions& options);
 

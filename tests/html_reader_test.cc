@@ -6,6 +6,7 @@
 
 #include "corpus/reader.h"
 #include "corpus/readers/readers.h"
+#include "tests/reader_test_support.h"
 #include "tests/test_paths.h"
 
 namespace kamerzoek::corpus {
@@ -14,20 +15,11 @@ namespace {
 using kamerzoek::testing::fixture;
 using kamerzoek::testing::shared_corpus_dir;
 
-SourceFile load(const std::filesystem::path& path) {
-    return SourceFile{path.string(), kamerzoek::testing::read_bytes(path)};
-}
+using kamerzoek::testing::all_text;
+using kamerzoek::testing::load;
 
 Document read_one(const std::filesystem::path& path) {
-    const std::vector<Document> documents = make_html_reader()->read(load(path));
-    EXPECT_EQ(documents.size(), 1u);
-    return documents.empty() ? Document{} : documents.front();
-}
-
-std::string all_text(const Document& document) {
-    std::string text;
-    for (const Block& block : document.blocks) text.append(block.text).append("\n");
-    return text;
+    return kamerzoek::testing::read_one(*make_html_reader(), path);
 }
 
 bool contains(const std::string& text, const std::string& part) {

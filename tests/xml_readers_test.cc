@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "corpus/readers/readers.h"
+#include "tests/reader_test_support.h"
 #include "tests/test_paths.h"
 
 namespace kamerzoek::corpus {
@@ -15,9 +16,7 @@ using ::kamerzoek::testing::fixture;
 using ::kamerzoek::testing::shared_corpus_dir;
 namespace fs = std::filesystem;
 
-SourceFile load(const std::filesystem::path& path) {
-    return SourceFile{path.string(), kamerzoek::testing::read_bytes(path)};
-}
+using ::kamerzoek::testing::load;
 
 const Reader& op_reader() {
     static const auto reader = make_officiele_publicatie_reader();

@@ -1,0 +1,34 @@
+// What the reader tests share: reading a file through one reader, and the
+// text of all blocks of a document.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "corpus/reader.h"
+#include "tests/test_paths.h"
+
+namespace kamerzoek::testing {
+
+inline corpus::SourceFile load(const std::filesystem::path& path) {
+    return corpus::SourceFile{path.string(), read_bytes(path)};
+}
+
+/// The one document `reader` makes of the file (a failed expectation when
+/// it makes none or several).
+inline corpus::Document read_one(const corpus::Reader& reader, const std::filesystem::path& path) {
+    const std::vector<corpus::Document> documents = reader.read(load(path));
+    EXPECT_EQ(documents.size(), 1u);
+    return documents.empty() ? corpus::Document{} : documents.front();
+}
+
+/// The text of every block, one per line.
+inline std::string all_text(const corpus::Document& document) {
+    std::string text;
+    for (const corpus::Block& block : document.blocks) text.append(block.text).append("\n");
+    return text;
+}
+
+}  // namespace kamerzoek::testing
