@@ -34,6 +34,7 @@ struct IndexArguments {
     bool full = false;
     bool json = false;
     std::size_t commit_every = IndexOptions{}.files_per_commit;
+    unsigned threads = 0;
 };
 
 std::string duration_text(double seconds) {
@@ -114,6 +115,7 @@ int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
     IndexOptions options;
     options.full_rebuild = arguments.full;
     options.files_per_commit = arguments.commit_every;
+    options.threads = arguments.threads;
     options.stop_requested = [] { return stop_signal != 0; };
     options.on_progress = [progress](const IndexProgress& p) { (*progress)(p); };
     Indexer indexer(global.db, options);
@@ -153,6 +155,12 @@ CommandAction add_index_command(CLI::App& app, GlobalOptions& global) {
         "duration_s, index_bytes");
     command->add_option("--commit-every", arguments->commit_every, "Files between commits")
         ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    command
+        ->add_option("--threads", arguments->threads,
+                     "Threads for a first run or --full (0: one per core); later runs update "
+                     "the index on one")
+        ->check(CLI::Range(0u, 64u))
         ->capture_default_str();
     add_db_option(*command, global);
     return [&global, arguments] { return run_index(global, *arguments); };

@@ -90,22 +90,56 @@ void merge_into(Passage& target, Passage&& source, bool append) {
                              source.linked_ids.end());
 }
 
+// An item label: digits ("12"), one letter ("c") or a roman numeral ("iv").
+bool is_item_label(std::string_view label) {
+    const auto all_of = [&](auto predicate) {
+        return std::all_of(label.begin(), label.end(),
+                           [&](char c) { return predicate(static_cast<unsigned char>(c)); });
+    };
+    if (label.empty() || label.size() > 4) return false;
+    if (all_of([](unsigned char c) { return std::isdigit(c) != 0; })) return true;
+    if (label.size() == 1) return std::isalpha(static_cast<unsigned char>(label[0])) != 0;
+    return all_of([](unsigned char c) { return c == 'i' || c == 'v' || c == 'x'; }) ||
+           all_of([](unsigned char c) { return c == 'I' || c == 'V' || c == 'X'; });
+}
+
+// "a. ", "1. ", "3°. ", "(c) ", "ii) ": the marker of an enumerated item.
+bool starts_with_item_marker(std::string_view text) {
+    std::size_t i = text.starts_with('(') ? 1 : 0;
+    const std::size_t label_start = i;
+    while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+    if (!is_item_label(text.substr(label_start, i - label_start))) return false;
+    if (text.substr(i).starts_with("\xC2\xB0")) i += 2;  // "3°"
+    if (i >= text.size() || (text[i] != '.' && text[i] != ')')) return false;
+    ++i;
+    if (i < text.size() && text[i] == '.') ++i;  // "3°." after the degree sign
+    return i < text.size() && text[i] == ' ';
+}
+
+// Enumerated items (a law article's members "1.", "2.", its points "a.",
+// "3°.") pack into passages of about `target_chars` with what introduces
+// them: one item alone is too little to quote, and every passage costs a
+// document in the index. Paragraphs and bullets stay passages of their own,
+// as their writer meant them.
 // Tiny fragments (a signature, a one-line remark) join the passage before
 // them, or the one after when there is none to join.
-std::vector<Passage> merge_fragments(std::vector<Passage> passages, const PassageLimits& limits) {
-    std::vector<Passage> merged;
+std::vector<Passage> pack_passages(std::vector<Passage> passages, const PassageLimits& limits) {
+    std::vector<Passage> packed;
     for (std::size_t i = 0; i < passages.size(); ++i) {
         Passage& current = passages[i];
         const bool tiny = current.text.size() < limits.min_chars;
-        if (tiny && !merged.empty() && mergeable(merged.back(), current, limits)) {
-            merge_into(merged.back(), std::move(current), true);
+        const bool list_room = !packed.empty() && starts_with_item_marker(current.text) &&
+                               packed.back().text.size() < limits.target_chars &&
+                               packed.back().text.size() + current.text.size() < limits.max_chars;
+        if ((tiny || list_room) && !packed.empty() && mergeable(packed.back(), current, limits)) {
+            merge_into(packed.back(), std::move(current), true);
         } else if (tiny && i + 1 < passages.size() && mergeable(current, passages[i + 1], limits)) {
             merge_into(passages[i + 1], std::move(current), false);
         } else {
-            merged.push_back(std::move(current));
+            packed.push_back(std::move(current));
         }
     }
-    return merged;
+    return packed;
 }
 
 void number_and_place(std::vector<Passage>& passages) {
@@ -136,7 +170,7 @@ void split_into_passages(Document& document, const PassageLimits& limits) {
         }
         if (is_standalone(block)) passages.back().label = block.label.empty() ? "-" : block.label;
     }
-    passages = merge_fragments(std::move(passages), limits);
+    passages = pack_passages(std::move(passages), limits);
     for (Passage& passage : passages) {
         if (passage.label == "-") passage.label.clear();
     }

@@ -8,8 +8,9 @@
 namespace kamerzoek::corpus {
 
 struct PassageLimits {
-    std::size_t max_chars = 1200;  // longer paragraphs split at sentence ends
-    std::size_t min_chars = 100;   // shorter fragments merge with a neighbour
+    std::size_t max_chars = 1200;    // longer paragraphs split at sentence ends
+    std::size_t target_chars = 500;  // enumerated items pack up to about this
+    std::size_t min_chars = 100;     // shorter fragments merge with a neighbour
 };
 
 /// Fills `document.passages` from `document.blocks`: headings become the

@@ -44,11 +44,6 @@ struct Analyzer::Impl {
     std::unordered_map<std::string, std::string> fold_cache;
     std::unordered_map<std::string, std::string> dutch_cache;
     std::unordered_map<std::string, std::string> english_cache;
-    // The words of the document last asked about, and the splits made
-    // against them; a document's passages are analysed one after another.
-    std::string vocabulary_key;
-    std::unordered_set<std::string> document_words;
-    std::unordered_map<std::string, std::vector<std::string>> split_cache;
 
     Impl() {
         UErrorCode status = U_ZERO_ERROR;
@@ -108,37 +103,23 @@ std::string Analyzer::stem(const std::string& folded, corpus::Language language)
     return stem;
 }
 
-// Identifies a document cheaply enough to ask once per passage.
-std::string vocabulary_key_of(const corpus::Document& document) {
-    std::string key =
-        document.id + '\n' + document.source_path + '\n' + std::to_string(document.passages.size());
-    if (!document.passages.empty()) {
-        key += '\n' + std::to_string(std::hash<std::string>{}(document.passages.front().text));
-    }
-    return key;
-}
-
 std::vector<std::string> Analyzer::compound_parts(const std::string& folded,
                                                   const corpus::Document& context) {
     if (folded.size() < CompoundSplitter::kMinCompoundLength) return {};
-    if (const std::string key = vocabulary_key_of(context); key != impl_->vocabulary_key) {
-        impl_->vocabulary_key = key;
-        impl_->document_words.clear();
-        impl_->split_cache.clear();
-        for (const corpus::Passage& passage : context.passages) {
-            for (Token& token : tokenize(passage.text)) {
-                impl_->document_words.insert(std::move(token.folded));
-            }
-        }
+    std::unordered_set<std::string> vocabulary;
+    for (const corpus::Passage& passage : context.passages) {
+        for (Token& token : tokenize(passage.text)) vocabulary.insert(std::move(token.folded));
     }
-    if (auto it = impl_->split_cache.find(folded); it != impl_->split_cache.end())
-        return it->second;
-    const CompoundSplitter splitter([this](const std::string& word) {
-        return in_seed_lexicon(word) || impl_->document_words.count(word) > 0;
+    return compound_parts(folded, vocabulary);
+}
+
+std::vector<std::string> Analyzer::compound_parts(
+    const std::string& folded, const std::unordered_set<std::string>& vocabulary) {
+    if (folded.size() < CompoundSplitter::kMinCompoundLength) return {};
+    const CompoundSplitter splitter([&vocabulary](const std::string& word) {
+        return in_seed_lexicon(word) || vocabulary.count(word) > 0;
     });
-    std::vector<std::string> parts = splitter.split(folded);
-    impl_->split_cache.emplace(folded, parts);
-    return parts;
+    return splitter.split(folded);
 }
 
 std::vector<Analyzer::Token> Analyzer::tokenize(std::string_view text) {
@@ -160,8 +141,9 @@ std::vector<Analyzer::Token> Analyzer::tokenize(std::string_view text) {
 }
 
 std::string Analyzer::signature() {
-    // Bump the leading version when folding or tokenisation rules change.
-    return std::string("kamerzoek-analysis/2; fold=nfkc_casefold+strip_mn; break=icu-word; ") +
+    // Bump the leading version when folding or tokenisation rules, passage
+    // packing or the stored passage data change.
+    return std::string("kamerzoek-analysis/3; fold=nfkc_casefold+strip_mn; break=icu-word; ") +
            "compounds=seed-lexicon+document-words,min-part-4,link-s-e-en; " +
            "stem=xapian-snowball:dutch,english; xapian=" + std::to_string(Xapian::major_version()) +
            "." + std::to_string(Xapian::minor_version()) +

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "corpus/document.h"
@@ -43,6 +44,11 @@ class Analyzer {
     /// depend on what else is indexed. Empty when it is not a compound.
     std::vector<std::string> compound_parts(const std::string& folded,
                                             const corpus::Document& context);
+
+    /// The same, judged against the seed lexicon and `vocabulary` (the folded
+    /// words of the document), for callers that tokenised it already.
+    std::vector<std::string> compound_parts(const std::string& folded,
+                                            const std::unordered_set<std::string>& vocabulary);
 
     /// Identifies the analysis: stemmer names, folding rules and library
     /// versions. Stored in the index and compared on open.

@@ -19,7 +19,6 @@ inline constexpr std::string_view kSectionWord = "XS";  // folded words of the s
 inline constexpr std::string_view kPassageId = "Q";       // "<doc id>#<ordinal>", unique
 inline constexpr std::string_view kDocId = "XDOC";        // the document's own id
 inline constexpr std::string_view kParentId = "XPARENT";  // an annex's letter
-inline constexpr std::string_view kSourcePath = "XSRC";   // the file it came from
 inline constexpr std::string_view kKind = "K";            // kamerbrief, bijlage, ...
 inline constexpr std::string_view kLanguage = "L";        // nl, en, und
 inline constexpr std::string_view kYear = "Y";            // 2016

@@ -16,14 +16,17 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "corpus/reader.h"
 #include "indexer/analyzer.h"
+#include "indexer/file_indexer.h"
 #include "indexer/file_state.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_lock.h"
 #include "indexer/index_schema.h"
 #include "indexer/passage_document.h"
+#include "indexer/shard_build.h"
 #include "kamerzoek/error.h"
 
 namespace kamerzoek {
@@ -31,19 +34,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uintmax_t kMaxFileBytes = 512ull << 20;
-
 std::string normalised(const std::string& path) {
     std::error_code error;
     const fs::path absolute = fs::absolute(path, error);
     std::string out = (error ? fs::path(path) : absolute).lexically_normal().string();
     while (out.size() > 1 && out.back() == '/') out.pop_back();
     return out;
-}
-
-bool is_under(const std::string& path, const std::string& root) {
-    return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-                            (root == "/" || path[root.size()] == '/'));
 }
 
 // Files under `path` in a stable order (so runs are reproducible).
@@ -65,37 +61,6 @@ std::vector<std::string> expand_path(const std::string& path, std::vector<FileFa
     }
     std::sort(files.begin(), files.end());
     return files;
-}
-
-struct FileStat {
-    std::uint64_t size = 0;
-    std::int64_t mtime_ns = 0;
-};
-
-FileStat stat_file(const std::string& path) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0)
-        throw corpus::ReadError("cannot stat: " + std::string(std::strerror(errno)));
-    return {static_cast<std::uint64_t>(info.st_size),
-            static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
-}
-
-std::string read_bytes(const std::string& path, std::uint64_t size) {
-    if (size > kMaxFileBytes)
-        throw corpus::ReadError("file too large (" + std::to_string(size >> 20) + " MB)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw corpus::ReadError("cannot open for reading");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) throw corpus::ReadError("read error");
-    return bytes.str();
-}
-
-std::string describe(const corpus::ReadError& error) {
-    if (error.line() == 0) return error.what();
-    std::string where = "line " + std::to_string(error.line());
-    if (error.column() > 0) where += ", column " + std::to_string(error.column());
-    return where + ": " + error.what();
 }
 
 Xapian::WritableDatabase open_for_writing(const std::string& db_path, const std::string& dir) {
@@ -158,6 +123,11 @@ std::string summary_json(const IndexReport& report) {
         .dump();
 }
 
+unsigned thread_count(unsigned requested) {
+    if (requested > 0) return requested;
+    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
+
 }  // namespace
 
 struct Indexer::Impl {
@@ -167,32 +137,33 @@ struct Indexer::Impl {
     std::string db_path;       // the generation being written
     bool unpublished = false;  // a full rebuild not yet swapped in
     Xapian::WritableDatabase db;
-    Analyzer analyzer;
-    std::map<std::string, FileState> states;
-    std::map<std::string, std::string> owners;  // doc id -> path of the file it came from
+    std::unique_ptr<FileIndexer> files;
 
     Impl(const std::string& index_dir, const IndexOptions& index_options)
         : dir(index_dir), options(index_options), lock(index_dir) {
+        std::error_code ignored;
+        fs::remove_all(ShardBuild::work_dir_of(dir), ignored);  // left by a killed run
         if (options.full_rebuild) {
             db_path = layout::prepare_next_generation(dir);
             unpublished = true;
             db = open_for_writing(db_path, dir);
             record_analysis(db);
-            return;
-        }
-        db_path = layout::resolve_index_path(dir);
-        if (db_path.empty()) {
-            create_first_generation();
         } else {
-            db = open_for_writing(db_path, dir);
-            check_analysis(db, dir);
+            db_path = layout::resolve_index_path(dir);
+            if (db_path.empty()) {
+                create_first_generation();
+            } else {
+                db = open_for_writing(db_path, dir);
+                check_analysis(db, dir);
+            }
         }
-        load_states();
+        files = std::make_unique<FileIndexer>(db);
     }
 
     ~Impl() {
         if (!unpublished) return;
         // An abandoned rebuild never becomes visible; drop it.
+        files.reset();
         db.close();
         std::error_code error;
         fs::remove_all(db_path, error);
@@ -206,99 +177,11 @@ struct Indexer::Impl {
         layout::publish_generation(dir, db_path);
     }
 
-    void load_states() {
-        states = load_file_states(db);
-        for (const auto& [path, state] : states) {
-            for (const std::string& id : state.doc_ids) owners[id] = path;
-        }
-    }
-
-    // A second file claiming an id another file already holds keeps its own
-    // by a suffix from its path; ids stay stable for a given file.
-    void make_id_unique(corpus::Document& document, const std::string& path) {
-        auto owner = owners.find(document.id);
-        if (owner != owners.end() && owner->second != path) {
-            const std::size_t hash = std::hash<std::string>{}(document.source_path);
-            document.id += "-" + std::to_string(hash % 100000);
-        }
-        owners[document.id] = path;
-    }
-
-    void remove_documents_of(const FileState& state) {
-        for (const std::string& id : state.doc_ids) {
-            auto owner = owners.find(id);
-            if (owner == owners.end() || owner->second != state.path) continue;
-            db.delete_document(schema::term(schema::kDocId, id));
-            owners.erase(owner);
-        }
-    }
-
-    void write_documents(std::vector<corpus::Document>& documents, FileState& state,
-                         IndexReport& report) {
-        state.doc_ids.clear();
-        state.passages = 0;
-        for (corpus::Document& document : documents) {
-            make_id_unique(document, state.path);
-            db.delete_document(schema::term(schema::kDocId, document.id));
-            for (const corpus::Passage& passage : document.passages) {
-                db.replace_document(passage_id_term(document.id, passage.ordinal),
-                                    make_passage_document(document, passage, analyzer));
-            }
-            state.doc_ids.push_back(document.id);
-            state.passages += document.passages.size();
-            for (const std::string& warning : document.warnings) {
-                report.repaired.push_back(document.source_path + ": " + warning);
-            }
-        }
-        report.documents_indexed += documents.size();
-        report.passages_indexed += state.passages;
-    }
-
-    // Brings one file's documents in step; throws (leaving its previous
-    // documents and state untouched) when it cannot be read.
-    void sync_file(const std::string& path, IndexReport& report, std::uint64_t& bytes_read) {
-        const FileStat stat = stat_file(path);
-        const auto known = states.find(path);
-        const FileState* previous = known == states.end() ? nullptr : &known->second;
-        if (previous && previous->size == stat.size && previous->mtime_ns == stat.mtime_ns) {
-            ++report.unchanged;
-            return;
-        }
-        std::string bytes = read_bytes(path, stat.size);
-        bytes_read += bytes.size();
-        FileState state{path, stat.size, stat.mtime_ns, content_hash(bytes), {}, 0};
-        if (previous && previous->hash == state.hash) {
-            state.doc_ids = previous->doc_ids;  // touched, not changed
-            state.passages = previous->passages;
-            save_file_state(db, state);
-            states[path] = state;
-            ++report.unchanged;
-            return;
-        }
-        std::vector<corpus::Document> documents = corpus::read_file({path, std::move(bytes)});
-        if (previous) remove_documents_of(*previous);
-        write_documents(documents, state, report);
-        ++(previous ? report.updated : report.added);
-        save_file_state(db, state);
-        states[path] = std::move(state);
-    }
-
-    // Documents of files that were under one of `roots` and are gone now.
-    void remove_vanished(const std::vector<std::string>& roots,
-                         const std::set<std::string>& present, IndexReport& report) {
-        for (auto it = states.begin(); it != states.end();) {
-            const bool in_scope =
-                std::any_of(roots.begin(), roots.end(),
-                            [&](const std::string& root) { return is_under(it->first, root); });
-            if (!in_scope || present.count(it->first)) {
-                ++it;
-                continue;
-            }
-            remove_documents_of(it->second);
-            erase_file_state(db, it->first);
-            ++report.removed;
-            it = states.erase(it);
-        }
+    // Many new files at once (a first run, a full rebuild) are indexed on
+    // every core in shards; otherwise one writer updates the index in place.
+    bool builds_in_shards(std::size_t file_count) const {
+        return thread_count(options.threads) > 1 && file_count > 1 && files->states().empty() &&
+               db.get_doccount() == 0;
     }
 
     void commit() {
@@ -306,6 +189,81 @@ struct Indexer::Impl {
             db.commit();
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot commit index " + dir + ": " + e.get_description());
+        }
+    }
+
+    // Merges one batch of shards with what the index holds into the next
+    // generation. A first run publishes each batch, so an interrupted run
+    // keeps what it did; a full rebuild publishes at the end.
+    void merge_batch(ShardBuild& build) {
+        const bool has_content = !files->states().empty() || db.get_doccount() > 0;
+        commit();
+        files.reset();
+        db.close();
+        // A full rebuild is a single batch into its own, still empty, generation.
+        const std::string base = has_content ? db_path : std::string();
+        const std::string output = unpublished ? db_path : layout::prepare_next_generation(dir);
+        build.merge_into(base, output);
+        db = open_for_writing(output, dir);
+        record_analysis(db);
+        commit();
+        if (!unpublished) layout::publish_generation(dir, output);
+        db_path = output;
+        files = std::make_unique<FileIndexer>(db);
+    }
+
+    void index_in_shards(const std::vector<std::string>& paths, IndexReport& report,
+                         IndexProgress& progress, const std::function<void(FileFailure)>& fail) {
+        std::size_t done = 0;
+        while (done < paths.size() && !report.cancelled) {
+            // A full rebuild is one batch; a first run doubles its batches,
+            // so the merges cost O(log n) passes over the index.
+            const std::size_t batch =
+                unpublished ? paths.size()
+                            : std::max(std::max<std::size_t>(options.files_per_commit, 1), done);
+            const std::vector<std::string> slice(
+                paths.begin() + done, paths.begin() + std::min(paths.size(), done + batch));
+            ShardBuild build(ShardBuild::work_dir_of(dir), thread_count(options.threads),
+                             files->owners());
+            const std::uint64_t bytes_before = progress.bytes_read;
+            std::size_t handled = 0;
+            build.run(
+                slice, options.stop_requested,
+                [&](const std::string& path, const std::string& failure, std::uint64_t bytes) {
+                    ++handled;
+                    ++report.files_seen;
+                    if (!failure.empty()) fail({path, failure});
+                    progress.bytes_read = bytes_before + bytes;
+                    ++progress.files_done;
+                    progress.path = path;
+                    if (options.on_progress) options.on_progress(progress);
+                },
+                report);
+            if (handled < slice.size()) report.cancelled = true;
+            if (report.cancelled && unpublished) return;  // the destructor drops it
+            merge_batch(build);
+            done += handled;
+        }
+    }
+
+    void index_in_place(const std::vector<std::string>& paths, IndexReport& report,
+                        IndexProgress& progress, const std::function<void(FileFailure)>& fail) {
+        std::size_t since_commit = 0;
+        for (const std::string& path : paths) {
+            if (options.stop_requested && options.stop_requested()) {
+                report.cancelled = true;
+                break;
+            }
+            ++report.files_seen;
+            std::string failure = files->try_sync_file(path, report, progress.bytes_read);
+            if (!failure.empty()) fail({path, std::move(failure)});
+            ++progress.files_done;
+            progress.path = path;
+            if (options.on_progress) options.on_progress(progress);
+            if (++since_commit >= std::max<std::size_t>(options.files_per_commit, 1)) {
+                commit();
+                since_commit = 0;
+            }
         }
     }
 
@@ -347,33 +305,14 @@ IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
         // A path that is gone entirely may be an unmounted disk: keep its documents.
         if (missing.size() == missing_before) roots.push_back(root);
     }
-    impl_->remove_vanished(roots, std::set<std::string>(files.begin(), files.end()), report);
+    impl_->files->remove_vanished(roots, std::set<std::string>(files.begin(), files.end()), report);
 
     IndexProgress progress;
     progress.files_total = files.size();
-    std::size_t since_commit = 0;
-    for (const std::string& file : files) {
-        if (impl_->options.stop_requested && impl_->options.stop_requested()) {
-            report.cancelled = true;
-            break;
-        }
-        ++report.files_seen;
-        try {
-            impl_->sync_file(file, report, progress.bytes_read);
-        } catch (const corpus::ReadError& e) {
-            fail({file, describe(e)});
-        } catch (const Xapian::Error& e) {
-            fail({file, "index error: " + e.get_description()});
-        } catch (const std::exception& e) {
-            fail({file, e.what()});
-        }
-        ++progress.files_done;
-        progress.path = file;
-        if (impl_->options.on_progress) impl_->options.on_progress(progress);
-        if (++since_commit >= std::max<std::size_t>(impl_->options.files_per_commit, 1)) {
-            impl_->commit();
-            since_commit = 0;
-        }
+    if (impl_->builds_in_shards(files.size())) {
+        impl_->index_in_shards(files, report, progress, fail);
+    } else {
+        impl_->index_in_place(files, report, progress, fail);
     }
     for (FileFailure& failure : missing) fail(std::move(failure));
     impl_->finish(report, start);

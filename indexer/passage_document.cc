@@ -1,6 +1,8 @@
 #include "indexer/passage_document.h"
 
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "indexer/compounds.h"
 #include "indexer/index_schema.h"
@@ -16,44 +18,78 @@ void add_boolean(Xapian::Document& xdoc, std::string_view prefix, std::string_vi
     if (term.size() <= schema::kMaxTermLength) xdoc.add_boolean_term(term);
 }
 
-// The Dutch stems of the parts of a compound word, so that "financiering
-// van terrorisme" finds "terrorismefinanciering" (weighted below the whole).
-void index_compound_parts(Xapian::Document& xdoc, const std::string& folded,
-                          const corpus::Document& document, Analyzer& analyzer) {
-    for (const std::string& part : analyzer.compound_parts(folded, document)) {
-        xdoc.add_term(schema::term(kCompoundPartPrefix, analyzer.stem(part, Language::kDutch)));
+// The terms each word of a document contributes, worked out once per
+// document: documents repeat their words, and their passages share the
+// title and the vocabulary that compound splitting is judged against.
+class DocumentTerms {
+  public:
+    DocumentTerms(const corpus::Document& document, Analyzer& analyzer) : analyzer_(analyzer) {
+        tokens_.reserve(document.passages.size());
+        for (const corpus::Passage& passage : document.passages) {
+            tokens_.push_back(analyzer.tokenize(passage.text));
+            for (const Analyzer::Token& token : tokens_.back()) vocabulary_.insert(token.folded);
+        }
+        title_terms_ = field_terms(schema::kTitleWord, document.title);
     }
-}
 
-// Folded words with positions, plus their stems in the passage's language
-// (both languages when it is unknown, so either kind of query finds it), and
-// the parts of Dutch compounds.
-void index_text(Xapian::Document& xdoc, const corpus::Document& document, const std::string& text,
-                Language language, Analyzer& analyzer, Xapian::termpos& position) {
-    for (const Analyzer::Token& token : analyzer.tokenize(text)) {
-        ++position;
-        if (token.folded.size() + 1 > schema::kMaxTermLength) continue;
-        xdoc.add_posting(token.folded, position);
-        if (language != Language::kEnglish) {
-            xdoc.add_term(
-                schema::term(schema::kStem, analyzer.stem(token.folded, Language::kDutch)));
-            index_compound_parts(xdoc, token.folded, document, analyzer);
+    // Folded words with positions, plus their stems in the passage's
+    // language (both when it is unknown, so either kind of query finds it),
+    // the parts of Dutch compounds, and the title and section words.
+    void index_passage(Xapian::Document& xdoc, std::size_t index, const corpus::Passage& passage) {
+        Xapian::termpos position = 0;
+        for (const Analyzer::Token& token : tokens_[index]) {
+            ++position;
+            if (token.folded.size() + 1 > schema::kMaxTermLength) continue;
+            xdoc.add_posting(token.folded, position);
+            const WordTerms& terms = terms_of(token.folded, passage.language);
+            if (passage.language != Language::kEnglish) {
+                xdoc.add_term(terms.dutch);
+                for (const std::string& part : terms.parts) xdoc.add_term(part);
+            }
+            if (passage.language != Language::kDutch) xdoc.add_term(terms.english);
         }
-        if (language != Language::kDutch) {
-            xdoc.add_term(
-                schema::term(schema::kStem, analyzer.stem(token.folded, Language::kEnglish)));
-        }
+        for (const std::string& term : title_terms_) xdoc.add_term(term);
+        for (const std::string& term : field_terms(schema::kSectionWord, passage.section))
+            xdoc.add_term(term);
     }
-}
 
-void index_field_words(Xapian::Document& xdoc, std::string_view prefix, const std::string& text,
-                       Analyzer& analyzer) {
-    for (const Analyzer::Token& token : analyzer.tokenize(text)) {
-        if (token.folded.size() + prefix.size() <= schema::kMaxTermLength) {
-            xdoc.add_term(schema::term(prefix, token.folded));
+  private:
+    struct WordTerms {
+        std::string dutch;               // Z + Dutch stem, once asked for
+        std::string english;             // Z + English stem, once asked for
+        std::vector<std::string> parts;  // XP + Dutch stems of its compound parts
+    };
+
+    const WordTerms& terms_of(const std::string& folded, Language language) {
+        WordTerms& terms = words_[folded];
+        if (language != Language::kEnglish && terms.dutch.empty()) {
+            terms.dutch = schema::term(schema::kStem, analyzer_.stem(folded, Language::kDutch));
+            // "financiering van terrorisme" finds "terrorismefinanciering".
+            for (const std::string& part : analyzer_.compound_parts(folded, vocabulary_)) {
+                terms.parts.push_back(
+                    schema::term(kCompoundPartPrefix, analyzer_.stem(part, Language::kDutch)));
+            }
         }
+        if (language != Language::kDutch && terms.english.empty())
+            terms.english = schema::term(schema::kStem, analyzer_.stem(folded, Language::kEnglish));
+        return terms;
     }
-}
+
+    std::vector<std::string> field_terms(std::string_view prefix, const std::string& text) {
+        std::vector<std::string> terms;
+        for (const Analyzer::Token& token : analyzer_.tokenize(text)) {
+            if (token.folded.size() + prefix.size() <= schema::kMaxTermLength)
+                terms.push_back(schema::term(prefix, token.folded));
+        }
+        return terms;
+    }
+
+    Analyzer& analyzer_;
+    std::vector<std::vector<Analyzer::Token>> tokens_;
+    std::unordered_set<std::string> vocabulary_;
+    std::vector<std::string> title_terms_;
+    std::unordered_map<std::string, WordTerms> words_;
+};
 
 // The dossier a Kamerstuk id belongs to ("kst-34300-V-30" -> "34300-V"); a
 // dossier id is its own dossier; other ids have none.
@@ -86,23 +122,35 @@ nlohmann::json references_json(const corpus::Passage& passage) {
     return refs;
 }
 
-// What a hit shows, stored with the passage so a search needs no other read.
+void set_unless_empty(nlohmann::json& data, const char* key, const std::string& value) {
+    if (!value.empty()) data[key] = value;
+}
+
+// What a hit shows, stored with the passage so that a search reads nothing
+// else; fields that are empty are left out. What belongs to the whole
+// document (title, kind, date, parent, source) is stored once, with its
+// first passage, under "doc" (docs/INDEX_FORMAT.md).
 std::string stored_data(const corpus::Document& document, const corpus::Passage& passage) {
     nlohmann::json data{{"doc_id", document.id},
-                        {"title", document.title},
-                        {"kind", corpus::kind_name(document.kind)},
-                        {"date", document.date},
-                        {"lang", corpus::language_code(passage.language)},
-                        {"section", passage.section},
                         {"passage", passage.ordinal},
-                        {"text", passage.text},
-                        {"speaker", passage.speaker},
-                        {"party", passage.party},
-                        {"parent_id", document.parent_id},
-                        {"footnote", passage.is_footnote},
-                        {"label", passage.label},
-                        {"refs", references_json(passage)},
-                        {"source", document.source_path}};
+                        {"lang", corpus::language_code(passage.language)},
+                        {"text", passage.text}};
+    set_unless_empty(data, "section", passage.section);
+    set_unless_empty(data, "speaker", passage.speaker);
+    set_unless_empty(data, "party", passage.party);
+    set_unless_empty(data, "label", passage.label);
+    if (passage.is_footnote) data["footnote"] = true;
+    if (!passage.references.empty() || !passage.linked_ids.empty())
+        data["refs"] = references_json(passage);
+    if (&passage == &document.passages.front()) {
+        nlohmann::json doc{{"kind", corpus::kind_name(document.kind)}};
+        set_unless_empty(doc, "title", document.title);
+        set_unless_empty(doc, "date", document.date);
+        set_unless_empty(doc, "parent_id", document.parent_id);
+        set_unless_empty(doc, "source", document.source_path);
+        set_unless_empty(doc, "dossier", document.dossier);
+        data["doc"] = std::move(doc);
+    }
     return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -126,18 +174,13 @@ std::string name_term(Analyzer& analyzer, const std::string& name) {
     return joined;
 }
 
-Xapian::Document make_passage_document(const corpus::Document& document,
-                                       const corpus::Passage& passage, Analyzer& analyzer) {
-    Xapian::Document xdoc;
-    Xapian::termpos position = 0;
-    index_text(xdoc, document, passage.text, passage.language, analyzer, position);
-    index_field_words(xdoc, schema::kTitleWord, document.title, analyzer);
-    index_field_words(xdoc, schema::kSectionWord, passage.section, analyzer);
+namespace {
 
+void add_filter_terms(Xapian::Document& xdoc, const corpus::Document& document,
+                      const corpus::Passage& passage, Analyzer& analyzer) {
     xdoc.add_boolean_term(passage_id_term(document.id, passage.ordinal));
     add_boolean(xdoc, schema::kDocId, document.id);
     add_boolean(xdoc, schema::kParentId, document.parent_id);
-    add_boolean(xdoc, schema::kSourcePath, document.source_path);
     add_boolean(xdoc, schema::kKind, corpus::kind_name(document.kind));
     add_boolean(xdoc, schema::kLanguage, corpus::language_code(passage.language));
     add_boolean(xdoc, schema::kYear,
@@ -153,14 +196,31 @@ Xapian::Document make_passage_document(const corpus::Document& document,
         add_boolean(xdoc, schema::kReference, id);
         add_boolean(xdoc, schema::kDossier, dossier_of(id));
     }
+}
 
+void add_values(Xapian::Document& xdoc, const corpus::Document& document,
+                const corpus::Passage& passage) {
     xdoc.add_value(schema::kSlotDocId, document.id);
     xdoc.add_value(schema::kSlotDate, compact_date(document.date));
     xdoc.add_value(schema::kSlotKind, std::string(corpus::kind_name(document.kind)));
     xdoc.add_value(schema::kSlotLanguage, std::string(corpus::language_code(passage.language)));
     xdoc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(passage.ordinal));
-    xdoc.set_data(stored_data(document, passage));
-    return xdoc;
+}
+
+}  // namespace
+
+std::vector<Xapian::Document> make_passage_documents(const corpus::Document& document,
+                                                     Analyzer& analyzer) {
+    DocumentTerms terms(document, analyzer);
+    std::vector<Xapian::Document> xdocs(document.passages.size());
+    for (std::size_t i = 0; i < document.passages.size(); ++i) {
+        const corpus::Passage& passage = document.passages[i];
+        terms.index_passage(xdocs[i], i, passage);
+        add_filter_terms(xdocs[i], document, passage, analyzer);
+        add_values(xdocs[i], document, passage);
+        xdocs[i].set_data(stored_data(document, passage));
+    }
+    return xdocs;
 }
 
 }  // namespace kamerzoek

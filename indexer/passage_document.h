@@ -1,17 +1,20 @@
-// Turning one passage into the Xapian document that represents it.
+// Turning a document's passages into the Xapian documents that represent them.
 #pragma once
 
 #include <xapian.h>
+
+#include <string>
+#include <vector>
 
 #include "corpus/document.h"
 #include "indexer/analyzer.h"
 
 namespace kamerzoek {
 
-/// The terms, values and stored data of `passage` of `document` (see
-/// indexer/index_schema.h for what each prefix and slot holds).
-Xapian::Document make_passage_document(const corpus::Document& document,
-                                       const corpus::Passage& passage, Analyzer& analyzer);
+/// The terms, values and stored data of each passage of `document`, in
+/// order (see indexer/index_schema.h for what each prefix and slot holds).
+std::vector<Xapian::Document> make_passage_documents(const corpus::Document& document,
+                                                     Analyzer& analyzer);
 
 /// The unique id term of a passage: "Q<doc id>#<ordinal>".
 std::string passage_id_term(const std::string& doc_id, int ordinal);

@@ -15,6 +15,7 @@
 #include "kamerzoek/error.h"
 #include "kamerzoek/searcher.h"
 #include "searcher/searcher_impl.h"
+#include "searcher/stored_document.h"
 
 namespace kamerzoek {
 namespace {
@@ -166,10 +167,13 @@ std::vector<CitingDocument> Searcher::Impl::documents_citing(const std::string& 
             const std::string citing_id = string_field(data, "doc_id");
             if (citing_id == doc_id) continue;  // a document naming its own id
             CitingDocument& citing = by_id[citing_id];
-            citing.doc_id = citing_id;
-            citing.title = string_field(data, "title");
-            citing.kind = string_field(data, "kind");
-            citing.date = string_field(data, "date");
+            if (citing.doc_id.empty()) {
+                const StoredDocument stored = stored_document(db, data);
+                citing.title = stored.title;
+                citing.kind = stored.kind;
+                citing.date = stored.date;
+                citing.doc_id = citing_id;
+            }
             add_unique(citing.cited_ids, cited);
             citing.passages.push_back(data.value("passage", 0));
         }
@@ -203,13 +207,13 @@ DocumentView Searcher::Impl::show(const std::string& requested_id) {
     }
     std::sort(view.passages.begin(), view.passages.end(),
               [](const auto& a, const auto& b) { return a.ordinal < b.ordinal; });
-    view.title = string_field(first, "title");
-    view.kind = string_field(first, "kind");
-    view.date = string_field(first, "date");
-    view.source = string_field(first, "source");
-    view.parent_id = string_field(first, "parent_id");
-    const std::string stored_dossier = string_field(first, "dossier");
-    view.dossier = stored_dossier.empty() ? dossier_of_paper(doc_id) : stored_dossier;
+    const StoredDocument stored = stored_document(db, first);
+    view.title = stored.title;
+    view.kind = stored.kind;
+    view.date = stored.date;
+    view.source = stored.source;
+    view.parent_id = stored.parent_id;
+    view.dossier = stored.dossier.empty() ? dossier_of_paper(doc_id) : stored.dossier;
     view.lang = main_language(view.passages);
     view.annexes = annexes_of(doc_id);
     view.cites = distinct_references(view.passages);

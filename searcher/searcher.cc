@@ -15,6 +15,7 @@
 #include "searcher/ranking.h"
 #include "searcher/searcher_impl.h"
 #include "searcher/snippet.h"
+#include "searcher/stored_document.h"
 
 namespace kamerzoek {
 namespace {
@@ -111,17 +112,18 @@ Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& q
     hit.rank = static_cast<int>(it.get_rank()) + 1;
     hit.score = it.get_weight();
     hit.doc_id = string_field(data, "doc_id");
-    hit.title = string_field(data, "title");
-    hit.kind = string_field(data, "kind");
-    hit.date = string_field(data, "date");
+    const StoredDocument stored = stored_document(db, data);
+    hit.title = stored.title;
+    hit.kind = stored.kind;
+    hit.date = stored.date;
     hit.lang = string_field(data, "lang");
     hit.section = string_field(data, "section");
     hit.passage = data.value("passage", 0);
     hit.text = string_field(data, "text");
     hit.speaker = string_field(data, "speaker");
     hit.party = string_field(data, "party");
-    hit.parent_id = string_field(data, "parent_id");
-    hit.source = string_field(data, "source");
+    hit.parent_id = stored.parent_id;
+    hit.source = stored.source;
     hit.refs = references_from(data);
     hit.snippet = make_snippet(hit.text, corpus::language_from_code(hit.lang), query, analyzer);
     return hit;

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <regex>
 #include <set>
@@ -440,6 +441,11 @@ class PdfReader final : public Reader {
     }
 
     std::vector<Document> read(const SourceFile& file) const override {
+        // Indexing reads files on several threads; poppler's shared state
+        // (its global parameters and font caches) is not documented as safe
+        // for that, so one PDF is opened and read at a time.
+        static std::mutex poppler_mutex;
+        const std::lock_guard<std::mutex> lock(poppler_mutex);
         silence_poppler();
         std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
             file.bytes.data(), static_cast<int>(file.bytes.size())));

@@ -52,6 +52,11 @@ struct IndexOptions {
     /// Files handled between commits (each commit is a consistent state a
     /// later run resumes from).
     std::size_t files_per_commit = 200;
+    /// Threads that read, analyse and write when many new files are indexed
+    /// at once (a first run, a full rebuild): each fills a shard of its own
+    /// and the shards are merged. 0: one per core (at most 8). Runs on an
+    /// index that already has documents update it in place on one thread.
+    unsigned threads = 0;
     /// Polled between files: true stops the run after committing.
     std::function<bool()> stop_requested;
     std::function<void(const IndexProgress&)> on_progress;

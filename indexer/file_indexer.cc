@@ -1,0 +1,178 @@
+#include "indexer/file_indexer.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "corpus/reader.h"
+#include "indexer/index_schema.h"
+#include "indexer/passage_document.h"
+
+namespace kamerzoek {
+namespace {
+
+constexpr std::uintmax_t kMaxFileBytes = 512ull << 20;
+
+bool is_under(const std::string& path, const std::string& root) {
+    return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                            (root == "/" || path[root.size()] == '/'));
+}
+
+struct FileStat {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
+FileStat stat_file(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+        throw corpus::ReadError("cannot stat: " + std::string(std::strerror(errno)));
+    return {static_cast<std::uint64_t>(info.st_size),
+            static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
+}
+
+std::string describe(const corpus::ReadError& error) {
+    if (error.line() == 0) return error.what();
+    std::string where = "line " + std::to_string(error.line());
+    if (error.column() > 0) where += ", column " + std::to_string(error.column());
+    return where + ": " + error.what();
+}
+
+}  // namespace
+
+std::string read_file_bytes(const std::string& path, std::uint64_t size) {
+    if (size > kMaxFileBytes)
+        throw corpus::ReadError("file too large (" + std::to_string(size >> 20) + " MB)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw corpus::ReadError("cannot open for reading");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) throw corpus::ReadError("read error");
+    return bytes.str();
+}
+
+FileIndexer::FileIndexer(Xapian::WritableDatabase db)
+    : db_(std::move(db)), states_(load_file_states(db_)) {
+    for (const auto& [path, state] : states_) {
+        for (const std::string& id : state.doc_ids) owners_[id] = path;
+    }
+}
+
+void FileIndexer::claim_ids(const std::map<std::string, std::string>& owners_elsewhere) {
+    for (const auto& [id, path] : owners_elsewhere) owners_.emplace(id, path);
+}
+
+// A second file claiming an id another file already holds keeps its own by
+// a suffix from its path; ids stay stable for a given file.
+void FileIndexer::make_id_unique(corpus::Document& document, const std::string& path) {
+    auto owner = owners_.find(document.id);
+    if (owner != owners_.end() && owner->second != path) {
+        const std::size_t hash = std::hash<std::string>{}(document.source_path);
+        document.id += "-" + std::to_string(hash % 100000);
+    }
+    owners_[document.id] = path;
+}
+
+void FileIndexer::remove_documents_of(const FileState& state) {
+    for (const std::string& id : state.doc_ids) {
+        auto owner = owners_.find(id);
+        if (owner == owners_.end() || owner->second != state.path) continue;
+        db_.delete_document(schema::term(schema::kDocId, id));
+        owners_.erase(owner);
+    }
+}
+
+void FileIndexer::forget_file(const std::string& path) {
+    const auto known = states_.find(path);
+    if (known == states_.end()) return;
+    remove_documents_of(known->second);
+    erase_file_state(db_, path);
+    states_.erase(known);
+}
+
+void FileIndexer::write_documents(std::vector<corpus::Document>& documents, FileState& state,
+                                  IndexReport& report) {
+    state.doc_ids.clear();
+    state.passages = 0;
+    for (corpus::Document& document : documents) {
+        make_id_unique(document, state.path);
+        // Left over from a file that no longer claims it, if any.
+        db_.delete_document(schema::term(schema::kDocId, document.id));
+        // The id is new to the index now, so no lookup of a passage to replace.
+        for (const Xapian::Document& xdoc : make_passage_documents(document, analyzer_)) {
+            db_.add_document(xdoc);
+        }
+        state.doc_ids.push_back(document.id);
+        state.passages += document.passages.size();
+        for (const std::string& warning : document.warnings) {
+            report.repaired.push_back(document.source_path + ": " + warning);
+        }
+    }
+    report.documents_indexed += documents.size();
+    report.passages_indexed += state.passages;
+}
+
+void FileIndexer::sync_file(const std::string& path, IndexReport& report,
+                            std::uint64_t& bytes_read) {
+    const FileStat stat = stat_file(path);
+    const auto known = states_.find(path);
+    const FileState* previous = known == states_.end() ? nullptr : &known->second;
+    if (previous && previous->size == stat.size && previous->mtime_ns == stat.mtime_ns) {
+        ++report.unchanged;
+        return;
+    }
+    std::string bytes = read_file_bytes(path, stat.size);
+    bytes_read += bytes.size();
+    FileState state{path, stat.size, stat.mtime_ns, content_hash(bytes), {}, 0};
+    if (previous && previous->hash == state.hash) {
+        state.doc_ids = previous->doc_ids;  // touched, not changed
+        state.passages = previous->passages;
+        save_file_state(db_, state);
+        states_[path] = state;
+        ++report.unchanged;
+        return;
+    }
+    std::vector<corpus::Document> documents = corpus::read_file({path, std::move(bytes)});
+    if (previous) remove_documents_of(*previous);
+    write_documents(documents, state, report);
+    ++(previous ? report.updated : report.added);
+    save_file_state(db_, state);
+    states_[path] = std::move(state);
+}
+
+std::string FileIndexer::try_sync_file(const std::string& path, IndexReport& report,
+                                       std::uint64_t& bytes_read) {
+    try {
+        sync_file(path, report, bytes_read);
+        return {};
+    } catch (const corpus::ReadError& e) {
+        return describe(e);
+    } catch (const Xapian::Error& e) {
+        return "index error: " + e.get_description();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+void FileIndexer::remove_vanished(const std::vector<std::string>& roots,
+                                  const std::set<std::string>& present, IndexReport& report) {
+    for (auto it = states_.begin(); it != states_.end();) {
+        const bool in_scope = std::any_of(roots.begin(), roots.end(), [&](const std::string& root) {
+            return is_under(it->first, root);
+        });
+        if (!in_scope || present.count(it->first)) {
+            ++it;
+            continue;
+        }
+        remove_documents_of(it->second);
+        erase_file_state(db_, it->first);
+        ++report.removed;
+        it = states_.erase(it);
+    }
+}
+
+}  // namespace kamerzoek

@@ -1,0 +1,67 @@
+// One writer's work on one Xapian database: bringing a file's passages in
+// step with its bytes, removing what vanished, and keeping the per-file
+// state and the doc-id owners that make ids unique. The public Indexer runs
+// one of these on the live index, or several in parallel on shards
+// (indexer/shard_build.h).
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/analyzer.h"
+#include "indexer/file_state.h"
+#include "kamerzoek/indexer.h"
+
+namespace kamerzoek {
+
+class FileIndexer {
+  public:
+    /// Works on `db`; loads the per-file state it holds.
+    explicit FileIndexer(Xapian::WritableDatabase db);
+
+    /// Brings one file's documents in step. Throws corpus::ReadError (or a
+    /// Xapian error) when it cannot, leaving its previous documents and
+    /// state untouched. `bytes_read` grows by what had to be read.
+    void sync_file(const std::string& path, IndexReport& report, std::uint64_t& bytes_read);
+
+    /// sync_file(), with any failure turned into its reason ("" when none):
+    /// a file that cannot be indexed must not stop the run.
+    std::string try_sync_file(const std::string& path, IndexReport& report,
+                              std::uint64_t& bytes_read);
+
+    /// Removes the documents of files that were under one of `roots` and
+    /// are not in `present`.
+    void remove_vanished(const std::vector<std::string>& roots,
+                         const std::set<std::string>& present, IndexReport& report);
+
+    /// Removes the documents `path` added in this database and forgets it,
+    /// so it can be indexed again (after `claim_ids` learnt of others).
+    void forget_file(const std::string& path);
+
+    /// Doc ids other writers hold, which files here must not take.
+    void claim_ids(const std::map<std::string, std::string>& owners_elsewhere);
+
+    const std::map<std::string, FileState>& states() const { return states_; }
+    const std::map<std::string, std::string>& owners() const { return owners_; }
+    Xapian::WritableDatabase& database() { return db_; }
+
+  private:
+    void make_id_unique(corpus::Document& document, const std::string& path);
+    void remove_documents_of(const FileState& state);
+    void write_documents(std::vector<corpus::Document>& documents, FileState& state,
+                         IndexReport& report);
+
+    Xapian::WritableDatabase db_;
+    Analyzer analyzer_;
+    std::map<std::string, FileState> states_;
+    std::map<std::string, std::string> owners_;  // doc id -> path of the file it came from
+};
+
+/// Reads a file's bytes (at most 512 MB); throws corpus::ReadError.
+std::string read_file_bytes(const std::string& path, std::uint64_t size);
+
+}  // namespace kamerzoek

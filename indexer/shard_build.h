@@ -1,0 +1,60 @@
+// Indexing many new files on every core. Each thread indexes a contiguous
+// run of the files into a shard database of its own (Xapian has one writer
+// per database, and writing is most of the cost of indexing); the shards
+// are then merged in order by Xapian's compaction, together with what the
+// index held before, into a new compact database.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kamerzoek/indexer.h"
+
+namespace kamerzoek {
+
+class FileIndexer;
+
+class ShardBuild {
+  public:
+    /// Told of each file as it is done ("" when it was indexed, else why
+    /// not) with the bytes read so far in the build; calls are serialised.
+    using FileDone = std::function<void(const std::string& path, const std::string& failure,
+                                        std::uint64_t bytes_read)>;
+
+    /// Shards go to `work_dir`/shard-K (removed when this is destroyed).
+    /// `owners_before` are the doc ids the index already holds, by owner.
+    ShardBuild(std::string work_dir, unsigned threads,
+               const std::map<std::string, std::string>& owners_before);
+    ~ShardBuild();
+    ShardBuild(const ShardBuild&) = delete;
+    ShardBuild& operator=(const ShardBuild&) = delete;
+
+    /// Indexes `files` (none of them in the index yet) until done or until
+    /// `stop_requested` says so; counts go to `report`.
+    void run(const std::vector<std::string>& files, const std::function<bool()>& stop_requested,
+             const FileDone& file_done, IndexReport& report);
+
+    /// Compacts `base` (a database path, or "" for none) and the shards into
+    /// a new database at `output`.
+    void merge_into(const std::string& base, const std::string& output);
+
+    /// Where the shard folders go under an index directory (for clean-up of
+    /// a killed run).
+    static std::string work_dir_of(const std::string& index_dir);
+
+  private:
+    struct Shard;
+    void work(Shard& shard, const std::vector<std::string>& files,
+              const std::function<bool()>& stop_requested, const FileDone& file_done);
+    void resolve_id_conflicts(const std::vector<std::string>& files);
+
+    std::string work_dir_;
+    std::vector<std::unique_ptr<Shard>> shards_;
+    std::map<std::string, std::string> owners_before_;
+};
+
+}  // namespace kamerzoek

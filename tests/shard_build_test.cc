@@ -1,0 +1,130 @@
+// Indexing on several threads (a first run or a full rebuild builds shards
+// and merges them) must give the index one thread gives: the same documents,
+// ids, passages and ranked hits.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kamerzoek/kamerzoek.h"
+#include "tests/test_paths.h"
+
+namespace kamerzoek {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path fresh_dir(const std::string& name) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("kamerzoek-shards-" + std::to_string(::getpid()) + "-" + name);
+    fs::remove_all(dir);
+    return dir;
+}
+
+IndexReport build(const fs::path& index, const std::vector<std::string>& paths, unsigned threads,
+                  bool full = false) {
+    IndexOptions options;
+    options.threads = threads;
+    options.full_rebuild = full;
+    return Indexer(index.string(), options).add_paths(paths);
+}
+
+// Each hit as "doc#passage score", in rank order.
+std::vector<std::string> ranked(const fs::path& index, const std::string& query) {
+    SearchOptions options;
+    options.limit = 20;
+    std::vector<std::string> hits;
+    for (const Hit& hit : Searcher(index.string()).search(query, options).hits) {
+        hits.push_back(hit.doc_id + "#" + std::to_string(hit.passage) + " " +
+                       std::to_string(hit.score));
+    }
+    return hits;
+}
+
+// Every document's title and passage texts.
+std::map<std::string, std::vector<std::string>> contents(const fs::path& index,
+                                                         const std::set<std::string>& ids) {
+    Searcher searcher(index.string());
+    std::map<std::string, std::vector<std::string>> out;
+    for (const std::string& id : ids) {
+        const DocumentView view = searcher.show(id);
+        out[id].push_back(view.title + " | " + view.kind + " | " + view.date);
+        for (const DocumentPassage& passage : view.passages) out[id].push_back(passage.text);
+    }
+    return out;
+}
+
+TEST(ShardBuild, GivesTheIndexOneThreadGivesOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const fs::path corpus = testing::shared_corpus_dir();
+    const std::vector<std::string> paths{(corpus / "seed").string(),
+                                         (corpus / "handelingen-xml").string(),
+                                         (corpus / "treaties-sample").string()};
+    const fs::path one = fresh_dir("one"), two = fresh_dir("two"), three = fresh_dir("three");
+    const IndexReport single = build(one, paths, 1);
+    const IndexReport sharded = build(two, paths, 2);
+    const IndexReport rebuilt = build(three, paths, 3, /*full=*/true);
+    ASSERT_TRUE(single.failed.empty());
+    EXPECT_GT(single.added, 10u);
+    for (const IndexReport* report : {&sharded, &rebuilt}) {
+        EXPECT_EQ(report->added, single.added);
+        EXPECT_EQ(report->documents_indexed, single.documents_indexed);
+        EXPECT_EQ(report->passages_indexed, single.passages_indexed);
+        EXPECT_TRUE(report->failed.empty());
+    }
+    EXPECT_EQ(read_index_stats(two.string()).files, single.added);
+
+    std::set<std::string> ids;
+    for (const char* query : {"terrorisme", "verdrag", "minister"}) {
+        for (const std::string& hit : ranked(one, query)) ids.insert(hit.substr(0, hit.find('#')));
+    }
+    ASSERT_GT(ids.size(), 3u);
+    EXPECT_EQ(contents(two, ids), contents(one, ids));
+    EXPECT_EQ(contents(three, ids), contents(one, ids));
+    for (const std::string query :
+         {"tegoeden ISIS bevriezen", "\"foreign terrorist fighters\"", "treaty lang:en", "Tunesie",
+          "kamer motie", "ref:kst-34300-V-30"}) {
+        SCOPED_TRACE(query);
+        const std::vector<std::string> expected = ranked(one, query);
+        EXPECT_FALSE(expected.empty());
+        EXPECT_EQ(ranked(two, query), expected);
+        EXPECT_EQ(ranked(three, query), expected);
+    }
+    for (const fs::path& dir : {one, two, three}) {
+        EXPECT_FALSE(fs::exists(dir / "shards")) << "shards left behind in " << dir;
+        fs::remove_all(dir);
+    }
+}
+
+// Two files naming the same document land in different shards; the one
+// first in path order keeps the id, as on one thread.
+TEST(ShardBuild, GivesAClaimedIdToTheFirstFileAsOneThreadDoes) {
+    const fs::path corpus = fresh_dir("claims-corpus");
+    for (const char* folder : {"a", "b"}) {
+        fs::create_directories(corpus / folder);
+        std::ofstream(corpus / folder / "brief.txt")
+            << "Den Haag, 1 maart 2021\n\nDe minister schrijft uit map " << folder
+            << " over windmolens op zee en de netcapaciteit in de provincie.\n";
+    }
+    const fs::path one = fresh_dir("claims-one"), two = fresh_dir("claims-two");
+    build(one, {corpus.string()}, 1);
+    build(two, {corpus.string()}, 2);
+    std::map<std::string, std::string> one_ids, two_ids;  // doc id -> source
+    for (const Hit& hit : Searcher(one.string()).search("windmolens").hits)
+        one_ids[hit.doc_id] = hit.source;
+    for (const Hit& hit : Searcher(two.string()).search("windmolens").hits)
+        two_ids[hit.doc_id] = hit.source;
+    ASSERT_EQ(one_ids.size(), 2u);
+    EXPECT_EQ(two_ids, one_ids);
+    ASSERT_TRUE(one_ids.count("brief"));
+    EXPECT_NE(one_ids["brief"].find("/a/brief.txt"), std::string::npos);
+    for (const fs::path& dir : {corpus, one, two}) fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace kamerzoek
