@@ -34,6 +34,11 @@ inline constexpr Xapian::valueno kSlotDate = 1;   // "YYYYMMDD", empty when unkn
 inline constexpr Xapian::valueno kSlotKind = 2;
 inline constexpr Xapian::valueno kSlotLanguage = 3;
 inline constexpr Xapian::valueno kSlotOrdinal = 4;  // sortable_serialise(ordinal)
+// On a document's first passage only: JSON of what belongs to the whole
+// document {title, kind, date, parent_id, source, dossier}, empty members
+// left out. A value rather than data: a hit on any passage reads it without
+// decompressing and parsing the first passage's text.
+inline constexpr Xapian::valueno kSlotDocument = 5;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaFormat = "kamerzoek.format";      // "1"

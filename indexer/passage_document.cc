@@ -126,10 +126,20 @@ void set_unless_empty(nlohmann::json& data, const char* key, const std::string& 
     if (!value.empty()) data[key] = value;
 }
 
+std::string document_fields(const corpus::Document& document) {
+    nlohmann::json doc{{"kind", corpus::kind_name(document.kind)}};
+    set_unless_empty(doc, "title", document.title);
+    set_unless_empty(doc, "date", document.date);
+    set_unless_empty(doc, "parent_id", document.parent_id);
+    set_unless_empty(doc, "source", document.source_path);
+    set_unless_empty(doc, "dossier", document.dossier);
+    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // What a hit shows, stored with the passage so that a search reads nothing
 // else; fields that are empty are left out. What belongs to the whole
-// document (title, kind, date, parent, source) is stored once, with its
-// first passage, under "doc" (docs/INDEX_FORMAT.md).
+// document is stored once, in a value of its first passage
+// (document_fields()).
 std::string stored_data(const corpus::Document& document, const corpus::Passage& passage) {
     nlohmann::json data{{"doc_id", document.id},
                         {"passage", passage.ordinal},
@@ -142,15 +152,6 @@ std::string stored_data(const corpus::Document& document, const corpus::Passage&
     if (passage.is_footnote) data["footnote"] = true;
     if (!passage.references.empty() || !passage.linked_ids.empty())
         data["refs"] = references_json(passage);
-    if (&passage == &document.passages.front()) {
-        nlohmann::json doc{{"kind", corpus::kind_name(document.kind)}};
-        set_unless_empty(doc, "title", document.title);
-        set_unless_empty(doc, "date", document.date);
-        set_unless_empty(doc, "parent_id", document.parent_id);
-        set_unless_empty(doc, "source", document.source_path);
-        set_unless_empty(doc, "dossier", document.dossier);
-        data["doc"] = std::move(doc);
-    }
     return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -205,6 +206,8 @@ void add_values(Xapian::Document& xdoc, const corpus::Document& document,
     xdoc.add_value(schema::kSlotKind, std::string(corpus::kind_name(document.kind)));
     xdoc.add_value(schema::kSlotLanguage, std::string(corpus::language_code(passage.language)));
     xdoc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(passage.ordinal));
+    if (&passage == &document.passages.front())
+        xdoc.add_value(schema::kSlotDocument, document_fields(document));
 }
 
 }  // namespace

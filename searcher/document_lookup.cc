@@ -168,7 +168,7 @@ std::vector<CitingDocument> Searcher::Impl::documents_citing(const std::string& 
             if (citing_id == doc_id) continue;  // a document naming its own id
             CitingDocument& citing = by_id[citing_id];
             if (citing.doc_id.empty()) {
-                const StoredDocument stored = stored_document(db, data);
+                const StoredDocument stored = stored_document(db, citing_id);
                 citing.title = stored.title;
                 citing.kind = stored.kind;
                 citing.date = stored.date;
@@ -199,15 +199,12 @@ DocumentView Searcher::Impl::show(const std::string& requested_id) {
     DocumentView view;
     view.doc_id = doc_id;
     const std::string term = schema::term(schema::kDocId, doc_id);
-    nlohmann::json first;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        const nlohmann::json data = passage_data(db.get_document(*it));
-        if (first.is_null()) first = data;
-        view.passages.push_back(document_passage(data));
+        view.passages.push_back(document_passage(passage_data(db.get_document(*it))));
     }
     std::sort(view.passages.begin(), view.passages.end(),
               [](const auto& a, const auto& b) { return a.ordinal < b.ordinal; });
-    const StoredDocument stored = stored_document(db, first);
+    const StoredDocument stored = stored_document(db, doc_id);
     view.title = stored.title;
     view.kind = stored.kind;
     view.date = stored.date;

@@ -112,7 +112,7 @@ Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& q
     hit.rank = static_cast<int>(it.get_rank()) + 1;
     hit.score = it.get_weight();
     hit.doc_id = string_field(data, "doc_id");
-    const StoredDocument stored = stored_document(db, data);
+    const StoredDocument stored = stored_document(db, hit.doc_id);
     hit.title = stored.title;
     hit.kind = stored.kind;
     hit.date = stored.date;

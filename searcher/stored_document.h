@@ -1,11 +1,10 @@
 // What belongs to a whole document (title, kind, date, parent, source) is
-// stored once, under "doc" in the data of its first passage; a hit on any
-// other passage reads it from there.
+// stored once, in a value of its first passage (schema::kSlotDocument); a
+// hit on any passage reads it from there.
 #pragma once
 
 #include <xapian.h>
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 namespace kamerzoek {
@@ -19,9 +18,7 @@ struct StoredDocument {
     std::string dossier;  // when the document itself says
 };
 
-/// The document fields for the passage whose stored data is `passage_data`:
-/// its own "doc" member when it is the first passage, else its document's
-/// first passage's.
-StoredDocument stored_document(const Xapian::Database& db, const nlohmann::json& passage_data);
+/// The fields stored for `doc_id`; all empty when it is not in `db`.
+StoredDocument stored_document(const Xapian::Database& db, const std::string& doc_id);
 
 }  // namespace kamerzoek
