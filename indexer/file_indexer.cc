@@ -94,23 +94,55 @@ void FileIndexer::forget_file(const std::string& path) {
     states_.erase(known);
 }
 
+FileIndexer::PassageSlots FileIndexer::passage_slots_of(const FileState& state) {
+    PassageSlots slots;
+    for (const std::string& id : state.doc_ids) {
+        const auto owner = owners_.find(id);
+        if (owner == owners_.end() || owner->second != state.path) continue;
+        const std::string term = schema::term(schema::kDocId, id);
+        std::vector<Xapian::docid>& docids = slots[id];
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            docids.push_back(*it);
+    }
+    return slots;
+}
+
+// A changed file's documents take over the docids their passages had, in
+// reading order: Xapian then updates only the postings that differ, so an
+// edit to a long document costs little more than the passages it touched.
 void FileIndexer::write_documents(std::vector<corpus::Document>& documents, FileState& state,
-                                  IndexReport& report) {
+                                  PassageSlots& slots, IndexReport& report) {
     state.doc_ids.clear();
     state.passages = 0;
     for (corpus::Document& document : documents) {
         make_id_unique(document, state.path);
-        // Left over from a file that no longer claims it, if any.
-        db_.delete_document(schema::term(schema::kDocId, document.id));
-        // The id is new to the index now, so no lookup of a passage to replace.
-        for (const Xapian::Document& xdoc : make_passage_documents(document, analyzer_)) {
-            db_.add_document(xdoc);
+        std::vector<Xapian::docid> reuse;
+        if (auto slot = slots.find(document.id); slot != slots.end()) {
+            reuse = std::move(slot->second);
+            slots.erase(slot);
+        } else {
+            // Left over from a file that no longer claims it, if any.
+            db_.delete_document(schema::term(schema::kDocId, document.id));
         }
+        const std::vector<Xapian::Document> xdocs = make_passage_documents(document, analyzer_);
+        for (std::size_t i = 0; i < xdocs.size(); ++i) {
+            if (i < reuse.size()) {
+                db_.replace_document(reuse[i], xdocs[i]);
+            } else {
+                db_.add_document(xdocs[i]);
+            }
+        }
+        for (std::size_t i = xdocs.size(); i < reuse.size(); ++i) db_.delete_document(reuse[i]);
         state.doc_ids.push_back(document.id);
         state.passages += document.passages.size();
         for (const std::string& warning : document.warnings) {
             report.repaired.push_back(document.source_path + ": " + warning);
         }
+    }
+    // Documents the file no longer holds.
+    for (const auto& [id, docids] : slots) {
+        for (const Xapian::docid docid : docids) db_.delete_document(docid);
+        owners_.erase(id);
     }
     report.documents_indexed += documents.size();
     report.passages_indexed += state.passages;
@@ -137,8 +169,8 @@ void FileIndexer::sync_file(const std::string& path, IndexReport& report,
         return;
     }
     std::vector<corpus::Document> documents = corpus::read_file({path, std::move(bytes)});
-    if (previous) remove_documents_of(*previous);
-    write_documents(documents, state, report);
+    PassageSlots slots = previous ? passage_slots_of(*previous) : PassageSlots();
+    write_documents(documents, state, slots, report);
     ++(previous ? report.updated : report.added);
     save_file_state(db_, state);
     states_[path] = std::move(state);

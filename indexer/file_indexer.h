@@ -52,8 +52,12 @@ class FileIndexer {
   private:
     void make_id_unique(corpus::Document& document, const std::string& path);
     void remove_documents_of(const FileState& state);
+    /// Doc id -> the docids of its passages in reading order, for the
+    /// documents `state`'s file holds in the index.
+    using PassageSlots = std::map<std::string, std::vector<Xapian::docid>>;
+    PassageSlots passage_slots_of(const FileState& state);
     void write_documents(std::vector<corpus::Document>& documents, FileState& state,
-                         IndexReport& report);
+                         PassageSlots& slots, IndexReport& report);
 
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;

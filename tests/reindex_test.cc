@@ -195,6 +195,46 @@ TEST_F(Reindex, ReportsAddedChangedRemovedAndUnchangedFilesAndSearchesFollow) {
     EXPECT_FALSE(documents_matching(kTopics[0]).count("wind"));
 }
 
+// A changed file's passages take over the slots its old passages had; what
+// it no longer says must be gone, and the result must be what a fresh index
+// of the new text gives.
+TEST_F(Reindex, AChangedFileGivesWhatAFreshIndexOfItGives) {
+    const auto paragraph = [](const std::string& topic) {
+        return "Het kabinet informeert de Kamer uitvoerig over " + topic +
+               ", over de planning van de uitvoering, over de kosten voor huishoudens en "
+               "bedrijven en over de afspraken met provincies en gemeenten.\n\n";
+    };
+    const std::string head = "Den Haag, 2 maart 2021\n\n";
+    write("energie.txt", head + paragraph("windmolens") + paragraph("zonnepanelen") +
+                             paragraph("kernenergie") + paragraph("biomassa"));
+    write("andere.txt", head + paragraph("warmtenetten"));
+    index_corpus();
+    ASSERT_EQ(passages_by_document(index()).at("energie"), 4u);
+
+    write("energie.txt", head + paragraph("getijdencentrales") + paragraph("zonnepanelen") +
+                             paragraph("geothermie"));
+    EXPECT_EQ(index_corpus().updated, 1u);
+    EXPECT_EQ(passages_by_document(index()).at("energie"), 3u);
+    EXPECT_TRUE(documents_matching("windmolens").empty());
+    EXPECT_TRUE(documents_matching("biomassa").empty());
+    EXPECT_EQ(documents_matching("getijdencentrales"), std::set<std::string>{"energie"});
+    EXPECT_EQ(documents_matching("warmtenetten"), std::set<std::string>{"andere"});
+
+    const fs::path fresh = dir_ / "fresh";
+    Indexer(fresh.string()).add_paths({corpus().string()});
+    EXPECT_EQ(passages_by_document(index()), passages_by_document(fresh));
+    Searcher changed(index().string()), clean(fresh.string());
+    EXPECT_EQ(changed.passage_count(), clean.passage_count());
+    for (const std::string query : {"zonnepanelen", "geothermie kosten", "provincies gemeenten",
+                                    "\"planning van de uitvoering\""}) {
+        EXPECT_EQ(top_hits(index(), query), top_hits(fresh, query)) << query;
+    }
+    const DocumentView view = changed.show("energie");
+    ASSERT_EQ(view.passages.size(), 3u);
+    EXPECT_NE(view.passages[0].text.find("getijdencentrales"), std::string::npos);
+    EXPECT_NE(view.passages[2].text.find("geothermie"), std::string::npos);
+}
+
 TEST_F(Reindex, KeepsThePreviousVersionWhenAChangedFileNoLongerParses) {
     write("zon.txt",
           "Den Haag, 2 maart 2021\n\nDe minister schrijft over zonnepanelen op daken.\n");
