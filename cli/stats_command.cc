@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "kamerzoek/kamerzoek.h"
+#include "searcher/sharded_stats.h"
 
 namespace kamerzoek::cli {
 namespace {
@@ -27,6 +28,19 @@ nlohmann::json to_json(const IndexStats& stats) {
             {"last_run", last_run}};
 }
 
+nlohmann::json to_json(const ShardedIndexStats& sharded) {
+    nlohmann::json json = to_json(sharded.total);
+    json["shards"] = nlohmann::json::array();
+    for (const ShardStats& shard : sharded.shards) {
+        nlohmann::json entry = to_json(shard.stats);
+        entry["shard"] = shard.shard;
+        entry["remote"] = shard.remote;
+        if (shard.remote) entry["index_bytes"] = nullptr;  // not known over the remote protocol
+        json["shards"].push_back(std::move(entry));
+    }
+    return json;
+}
+
 std::string counts_text(const std::map<std::string, std::size_t>& counts) {
     std::string text;
     for (const auto& [name, count] : counts)
@@ -34,12 +48,14 @@ std::string counts_text(const std::map<std::string, std::size_t>& counts) {
     return text.empty() ? "-" : text;
 }
 
-void print_text(const IndexStats& stats) {
-    fmt::print("index      {} ({:.1f} MB)\n", stats.path, stats.index_bytes / 1e6);
+void print_counts(const IndexStats& stats) {
     fmt::print("documents  {}\npassages   {}\nfiles      {}\n", stats.documents, stats.passages,
                stats.files);
     fmt::print("languages  {} (passages)\n", counts_text(stats.passages_by_language));
     fmt::print("kinds      {} (passages)\n", counts_text(stats.passages_by_kind));
+}
+
+void print_last_run(const IndexStats& stats) {
     const auto run = nlohmann::json::parse(stats.last_run_json, nullptr, false);
     if (!run.is_object()) {
         fmt::print("last run   none recorded\n");
@@ -53,7 +69,44 @@ void print_text(const IndexStats& stats) {
         run.contains("failed") ? run["failed"].size() : 0, run.value("duration_s", 0.0));
 }
 
+void print_text(const IndexStats& stats) {
+    fmt::print("index      {} ({:.1f} MB)\n", stats.path, stats.index_bytes / 1e6);
+    print_counts(stats);
+    print_last_run(stats);
+}
+
+// The shards as one, then each shard with its own last run (each is
+// indexed by a run of its own).
+void print_text(const ShardedIndexStats& sharded) {
+    fmt::print("index      {} ({} shards, {:.1f} MB local)\n", sharded.total.path,
+               sharded.shards.size(), sharded.total.index_bytes / 1e6);
+    print_counts(sharded.total);
+    for (std::size_t i = 0; i < sharded.shards.size(); ++i) {
+        const ShardStats& shard = sharded.shards[i];
+        fmt::print("\nshard {}    {}\n", i + 1, shard.shard);
+        if (shard.remote) {
+            fmt::print("size       not known (remote)\n");
+        } else {
+            fmt::print("size       {:.1f} MB\n", shard.stats.index_bytes / 1e6);
+        }
+        print_counts(shard.stats);
+        print_last_run(shard.stats);
+    }
+}
+
+int run_sharded_stats(const ShardedIndexStats& sharded, const StatsArguments& arguments) {
+    if (arguments.json) {
+        fmt::print("{}\n", to_json(sharded).dump(2));
+    } else {
+        print_text(sharded);
+    }
+    return kExitOk;
+}
+
 int run_stats(const GlobalOptions& global, const StatsArguments& arguments) {
+    if (const auto sharded = read_sharded_stats(global.db)) {
+        return run_sharded_stats(*sharded, arguments);
+    }
     const IndexStats stats = read_index_stats(global.db);
     if (arguments.json) {
         fmt::print("{}\n", to_json(stats).dump(2));

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kGenerationPrefix = "gen-";
+// Stubs may name directories holding stubs; a loop of them must end.
+constexpr int kMaxStubDepth = 8;
 
 bool is_legacy_database(const fs::path& dir) { return fs::exists(dir / "iamglass"); }
 
@@ -67,11 +70,145 @@ void remove_generations_except(const fs::path& dir, const fs::path& keep) {
     }
 }
 
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+IndexError bad_stub_line(const std::string& stub_file, unsigned line, const std::string& why) {
+    return IndexError(stub_file + ":" + std::to_string(line) + ": " + why);
+}
+
+// Relative paths in a stub are relative to the stub's folder, as in Xapian.
+std::string resolve_against_stub(const std::string& path, const std::string& stub_file) {
+    const fs::path listed(path);
+    return listed.is_absolute() ? path : (fs::path(stub_file).parent_path() / listed).string();
+}
+
+// "HOST:PORT" or "[IPV6]:PORT"; false when it is neither.
+bool parse_tcp_address(const std::string& address, StubEntry& entry) {
+    const std::size_t colon = address.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    const char* digits = address.data() + colon + 1;
+    const char* end = address.data() + address.size();
+    const auto [stop, error] = std::from_chars(digits, end, entry.port);
+    if (error != std::errc() || stop != end || digits == end || entry.port == 0 ||
+        entry.port > 65535) {
+        return false;
+    }
+    entry.host = address.substr(0, colon);
+    if (entry.host.size() > 2 && entry.host.front() == '[' && entry.host.back() == ']')
+        entry.host = entry.host.substr(1, entry.host.size() - 2);
+    entry.kind = StubEntry::Kind::kRemoteTcp;
+    return true;
+}
+
+// "remote :PROGRAM ARGS" runs a program speaking the remote protocol on
+// stdin/stdout (e.g. over ssh); "remote HOST:PORT" reaches xapian-tcpsrv.
+bool parse_remote(const std::string& rest, StubEntry& entry) {
+    if (rest.empty()) return false;
+    if (rest.front() != ':') return parse_tcp_address(rest, entry);
+    const std::size_t space = rest.find(' ');
+    entry.kind = StubEntry::Kind::kRemoteProgram;
+    entry.program = rest.substr(1, space == std::string::npos ? std::string::npos : space - 1);
+    if (space != std::string::npos) entry.args = rest.substr(space + 1);
+    return !entry.program.empty();
+}
+
+StubEntry parse_stub_line(const std::string& stub_file, unsigned number, const std::string& line) {
+    const std::size_t space = line.find(' ');
+    const std::string type = line.substr(0, space);
+    const std::string rest = space == std::string::npos ? std::string() : line.substr(space + 1);
+    StubEntry entry;
+    entry.text = line;
+    entry.line = number;
+    if (type == "glass" || type == "auto" || type == "chert") {
+        if (rest.empty()) throw bad_stub_line(stub_file, number, "no database path after " + type);
+        entry.backend = type;
+        entry.path = resolve_against_stub(rest, stub_file);
+        return entry;
+    }
+    if (type == "remote" && !rest.empty() && rest.front() != ':' &&
+        rest.find(' ') != std::string::npos) {
+        // Xapian 1.4 would ignore what follows the port; saying so beats
+        // letting a timeout written there silently do nothing.
+        throw bad_stub_line(stub_file, number,
+                            "nothing may follow HOST:PORT on a remote line (a stub has no "
+                            "place for a timeout; set KAMERZOEK_REMOTE_TIMEOUT_MS instead)");
+    }
+    if (type == "remote" && parse_remote(rest, entry)) return entry;
+    throw bad_stub_line(stub_file, number,
+                        "not a database line (expected `auto PATH`, `glass PATH`, "
+                        "`remote HOST:PORT` or `remote :PROGRAM ARGS`)");
+}
+
+std::string sharded_index_message(const std::string& location) {
+    const std::string stub = stub_file_of(location);
+    std::string listed;
+    for (const StubEntry& entry : read_stub(stub))
+        listed += (listed.empty() ? "" : ", ") + entry.text;
+    return "index " + location + " is a set of shards (" + stub + " lists: " + listed +
+           "); shards are searched as one but indexed one by one: run kamerzoek index with "
+           "each shard's own --db";
+}
+
+std::string fingerprint_at(const fs::path& location, int depth) {
+    std::error_code error;
+    if (fs::is_directory(location, error) && is_legacy_database(location)) return location.string();
+    const std::string stub = stub_file_of(location.string());
+    if (stub.empty() || depth > kMaxStubDepth) return location.string() + "?";
+    std::string print = stub + "{" + read_text(stub);
+    try {
+        for (const StubEntry& entry : read_stub(stub)) {
+            if (entry.kind == StubEntry::Kind::kLocal)
+                print += "|" + fingerprint_at(entry.path, depth + 1);
+        }
+    } catch (const IndexError&) {
+        // A stub that does not parse is told apart by its text alone.
+    }
+    return print + "}";
+}
+
 }  // namespace
+
+std::string stub_file_of(const std::string& location) {
+    const fs::path path(location);
+    std::error_code error;
+    if (fs::is_regular_file(path, error)) return location;
+    if (fs::is_directory(path, error) && !is_legacy_database(path) &&
+        fs::is_regular_file(path / kStubFile, error)) {
+        return (path / kStubFile).string();
+    }
+    return {};
+}
+
+std::vector<StubEntry> read_stub(const std::string& stub_file) {
+    std::ifstream stub(stub_file);
+    if (!stub) throw IndexError("cannot read stub file " + stub_file + ": " + std::strerror(errno));
+    std::vector<StubEntry> entries;
+    std::string line;
+    for (unsigned number = 1; std::getline(stub, line); ++number) {
+        // Xapian skips empty lines and comments, and nothing else.
+        if (line.empty() || line.front() == '#') continue;
+        entries.push_back(parse_stub_line(stub_file, number, line));
+    }
+    return entries;
+}
+
+bool is_sharded(const std::string& location) {
+    const std::string stub = stub_file_of(location);
+    if (stub.empty()) return false;
+    if (stub == location) return true;
+    const std::vector<StubEntry> entries = read_stub(stub);
+    return entries.size() != 1 || entries.front().kind != StubEntry::Kind::kLocal;
+}
+
+std::string fingerprint(const std::string& location) { return fingerprint_at(location, 0); }
 
 std::string resolve_index_path(const std::string& dir) {
     const fs::path root(dir);
     if (is_legacy_database(root)) return dir;
+    if (is_sharded(dir)) throw IndexError(sharded_index_message(dir));
     std::ifstream stub(root / kStubFile);
     std::string backend, target;
     if (!(stub >> backend >> target)) return {};
@@ -80,6 +217,7 @@ std::string resolve_index_path(const std::string& dir) {
 
 std::string prepare_next_generation(const std::string& dir) {
     const fs::path root(dir);
+    if (is_sharded(dir)) throw IndexError(sharded_index_message(dir));
     fs::create_directories(root);
     const std::string live = resolve_index_path(dir);
     const fs::path live_name = fs::path(live).filename();

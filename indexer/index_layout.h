@@ -6,18 +6,55 @@
 // full rebuild writes DIR/gen-(N+1) and swaps the stub with rename(2).
 // Indexes made before generations existed (DIR itself a glass database)
 // are used in place until their first full rebuild moves them over.
+//
+// `--db` may also name a set of shards searched as one: a stub file (or a
+// directory whose XAPIANDB stub) lists several databases, local or served
+// by xapian-tcpsrv. Such a set is read, never written.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace kamerzoek::layout {
 
 inline constexpr const char* kStubFile = "XAPIANDB";
 inline constexpr const char* kLockFile = "writer.lock";
 
+/// One database a Xapian stub file lists, read the way Xapian 1.4 reads it.
+struct StubEntry {
+    enum class Kind { kLocal, kRemoteTcp, kRemoteProgram };
+    Kind kind = Kind::kLocal;
+    std::string text;     // the line as written, to name the database in messages
+    unsigned line = 0;    // its line number in the stub file
+    std::string backend;  // kLocal: "glass" or "auto"
+    std::string path;     // kLocal: resolved against the stub file's folder
+    std::string host;     // kRemoteTcp
+    unsigned port = 0;    // kRemoteTcp
+    std::string program;  // kRemoteProgram
+    std::string args;     // kRemoteProgram
+};
+
+/// The stub file `location` stands for: itself when it is a regular file,
+/// DIR/XAPIANDB when `location` is a directory holding one, else "".
+std::string stub_file_of(const std::string& location);
+
+/// The databases `stub_file` lists, in order. Throws IndexError naming the
+/// file and line of a line Xapian would refuse too.
+std::vector<StubEntry> read_stub(const std::string& stub_file);
+
+/// True when `location` names a set of shards rather than one index: a stub
+/// file named directly, or a stub listing anything but one local database.
+bool is_sharded(const std::string& location);
+
+/// What opening `location` now would open: the databases listed and the
+/// generation each local one resolves to. It changes when a full rebuild
+/// swaps a generation in or a stub is edited, and only then.
+std::string fingerprint(const std::string& location);
+
 /// The glass database directory searchers currently see behind `dir`, or ""
-/// when there is no index there yet.
+/// when there is no index there yet. Throws IndexError when `dir` is a set
+/// of shards: there is no one database to write to.
 std::string resolve_index_path(const std::string& dir);
 
 /// A fresh, empty directory for the next generation (removing what a

@@ -14,6 +14,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
 #include "searcher/searcher_impl.h"
+#include "searcher/shard_query.h"
 #include "searcher/snippet.h"
 #include "searcher/stored_document.h"
 
@@ -21,24 +22,6 @@ namespace kamerzoek {
 namespace {
 
 constexpr std::size_t kMaxLimit = 1000;
-
-Xapian::Database open_for_reading(const std::string& dir) {
-    Xapian::Database db;
-    try {
-        db = Xapian::Database(dir);
-    } catch (const Xapian::DatabaseNotFoundError&) {
-        throw IndexError("no index at " + dir + " (build one with: kamerzoek index --db " + dir +
-                         " PATH...)");
-    } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open index " + dir + ": " + e.get_description());
-    }
-    const std::string stored = db.get_metadata(std::string(schema::kMetaAnalysis));
-    if (!stored.empty() && stored != Analyzer::signature()) {
-        throw IndexError("index " + dir + " was built with another analysis (" + stored +
-                         "); this program uses (" + Analyzer::signature() + "): rebuild it");
-    }
-    return db;
-}
 
 corpus::ReferenceType reference_type_from_name(const std::string& name) {
     for (const auto type : {corpus::ReferenceType::kHandelingen, corpus::ReferenceType::kAanhangsel,
@@ -57,29 +40,33 @@ std::string string_field(const nlohmann::json& data, const char* key) {
 
 Searcher::Impl::Impl(std::string index_dir)
     : dir(std::move(index_dir)),
-      generation(layout::resolve_index_path(dir)),
-      db(open_for_reading(dir)) {}
+      opened_layout(layout::fingerprint(dir)),
+      db(combine(open_shards(dir))) {}
 
 void Searcher::Impl::refresh() {
     constexpr int kAttempts = 3;
     for (int attempt = 1;; ++attempt) {
-        const std::string current = layout::resolve_index_path(dir);
+        const std::string current = layout::fingerprint(dir);
         try {
-            if (current == generation) {
+            if (current == opened_layout && !stale) {
                 db.reopen();
             } else {
-                db = open_for_reading(dir);
-                generation = current;
+                db = combine(open_shards(dir));
+                opened_layout = current;
+                stale = false;
             }
             return;
         } catch (const Xapian::DatabaseOpeningError&) {
             // A full rebuild swapped our generation out and removed it
-            // between looking and opening: look again, and open afresh.
+            // between looking and opening (here, or on a shard's server):
+            // look again, and open afresh.
             if (attempt == kAttempts) throw;
-            generation.clear();
+            opened_layout.clear();
+        } catch (const ShardUnreachable&) {
+            throw;  // trying again at once would only wait again
         } catch (const IndexError&) {
             if (attempt == kAttempts) throw;
-            generation.clear();
+            opened_layout.clear();
         }
     }
 }
@@ -132,7 +119,8 @@ Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& q
 SearchResults Searcher::Impl::run(const std::string& text, const SearchOptions& options) {
     const RankingParameters& ranking = default_ranking();
     QueryBuilder builder(db, analyzer, Glossary::builtin(), ranking.query_weights);
-    const BuiltQuery query = builder.build(text, options.lang);
+    BuiltQuery query = builder.build(text, options.lang);
+    if (db.size() > 1) query.query = expand_wildcards(query.query, db);  // see shard_query.h
     const Xapian::MSet mset = rank(
         db, query, ranking, static_cast<Xapian::doccount>(options.offset),
         static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)), options.per_document);
@@ -154,6 +142,12 @@ SearchResults Searcher::search(const std::string& query, const SearchOptions& op
     return impl_->with_latest_state([&] { return impl_->run(query, options); });
 }
 
-std::size_t Searcher::passage_count() const { return impl_->db.get_doccount(); }
+std::size_t Searcher::passage_count() const {
+    try {
+        return impl_->db.get_doccount();
+    } catch (const Xapian::Error& e) {  // only a remote shard can fail here
+        throw IndexError("cannot read index " + impl_->dir + ": " + e.get_description());
+    }
+}
 
 }  // namespace kamerzoek

@@ -11,24 +11,28 @@
 #include "indexer/analyzer.h"
 #include "kamerzoek/error.h"
 #include "kamerzoek/searcher.h"
+#include "searcher/index_opening.h"
 #include "searcher/query_builder.h"
 
 namespace kamerzoek {
 
 struct Searcher::Impl {
-    std::string dir;
-    std::string generation;  // the database directory behind `dir` when last opened
-    Xapian::Database db;
+    std::string dir;            // what --db named: an index directory or a stub of shards
+    std::string opened_layout;  // layout::fingerprint(dir) when `db` was opened
+    bool stale = false;         // a remote shard dropped out: open afresh before reading again
+    Xapian::Database db;        // all shards as one
     Analyzer analyzer;
 
     explicit Impl(std::string index_dir);
 
-    /// Moves `db` to the latest committed state; reopens from scratch when
-    /// a full rebuild has swapped in a new generation.
+    /// Moves `db` to the latest committed state of every shard; opens it
+    /// afresh when a full rebuild has swapped in a new generation, a stub
+    /// was edited, or a remote shard dropped out.
     void refresh();
 
     /// Runs `operation` on the latest state, again when a writer commits
-    /// underneath it; Xapian errors become IndexError.
+    /// underneath it or a remote shard's connection broke (its server may
+    /// have restarted); Xapian errors become IndexError.
     template <typename Operation>
     auto with_latest_state(Operation&& operation) -> decltype(operation()) {
         constexpr int kAttempts = 3;
@@ -39,6 +43,16 @@ struct Searcher::Impl {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kAttempts)
                     throw IndexError("index " + dir + " keeps changing; try again");
+            } catch (const Xapian::NetworkError& e) {
+                // The connection is gone (its server restarted, or closed it
+                // when idle): connect afresh and try again, unless a shard
+                // kept us waiting, which trying again would only repeat.
+                stale = true;
+                if (attempt == kAttempts || waited_in_vain(e))
+                    throw ShardUnreachable(remote_failure_message(dir, e));
+            } catch (const Xapian::UnimplementedError& e) {
+                throw IndexError("index " + dir + ": not possible with remote shards (" +
+                                 e.get_msg() + ")");
             } catch (const Xapian::Error& e) {
                 throw IndexError("cannot read index " + dir + ": " + e.get_description());
             }

@@ -1,0 +1,81 @@
+#include "searcher/shard_query.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kamerzoek {
+namespace {
+
+struct Wildcard {
+    Xapian::Query::op combiner = Xapian::Query::OP_SYNONYM;
+    std::string pattern;
+};
+
+// Xapian 1.4 has no accessor for a wildcard's pattern; its description,
+// "Query(WILDCARD SYNONYM tegoed)", holds it. Anything else is left alone.
+std::optional<Wildcard> read_wildcard(const Xapian::Query& query) {
+    const std::string description = query.get_description();
+    const std::string opening = "Query(WILDCARD ";
+    if (!description.starts_with(opening) || !description.ends_with(")")) return std::nullopt;
+    const std::string inner =
+        description.substr(opening.size(), description.size() - opening.size() - 1);
+    const std::size_t space = inner.find(' ');
+    if (space == std::string::npos || space + 1 == inner.size()) return std::nullopt;
+    const std::string combiner = inner.substr(0, space);
+    Wildcard wildcard;
+    wildcard.pattern = inner.substr(space + 1);
+    if (combiner == "OR") {
+        wildcard.combiner = Xapian::Query::OP_OR;
+    } else if (combiner == "MAX") {
+        wildcard.combiner = Xapian::Query::OP_MAX;
+    } else if (combiner != "SYNONYM") {
+        return std::nullopt;
+    }
+    return wildcard;
+}
+
+Xapian::Query expand(const Wildcard& wildcard, const Xapian::Database& db) {
+    std::vector<Xapian::Query> words;
+    for (auto it = db.allterms_begin(wildcard.pattern); it != db.allterms_end(wildcard.pattern);
+         ++it) {
+        words.emplace_back(*it);
+    }
+    if (words.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(wildcard.combiner, words.begin(), words.end());
+}
+
+// Operators that can be rebuilt from their subqueries alone (no window,
+// factor or slot to carry over).
+bool is_plain_combination(Xapian::Query::op op) {
+    switch (op) {
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db) {
+    const Xapian::Query::op type = query.get_type();
+    if (type == Xapian::Query::OP_WILDCARD) {
+        const std::optional<Wildcard> wildcard = read_wildcard(query);
+        return wildcard ? expand(*wildcard, db) : query;
+    }
+    if (!is_plain_combination(type)) return query;
+    std::vector<Xapian::Query> subqueries;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        subqueries.push_back(expand_wildcards(query.get_subquery(i), db));
+    return Xapian::Query(type, subqueries.begin(), subqueries.end());
+}
+
+}  // namespace kamerzoek
