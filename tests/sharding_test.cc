@@ -114,6 +114,9 @@ class TcpServer {
         if (pid_ < 0) return;
         ::kill(-pid_, SIGTERM);
         ::waitpid(pid_, nullptr, 0);
+        // A connection's process may outlive its server (it can have
+        // SIGTERM blocked); the group is the server's alone.
+        ::kill(-pid_, SIGKILL);
         pid_ = -1;
     }
 
@@ -264,8 +267,8 @@ class ShardedCorpus : public ::testing::Test {
         other_ = std::make_unique<TcpServer>(*root_ / "shard-other", *root_ / "tcpsrv-other.log");
         fs::create_directories(sharded());
         write_file(sharded() / layout::kStubFile,
-                   "# two shards, each served by its own xapian-tcpsrv\n" +
-                       dutch_->stub_line() + "\n" + other_->stub_line() + "\n");
+                   "# two shards, each served by its own xapian-tcpsrv\n" + dutch_->stub_line() +
+                       "\n" + other_->stub_line() + "\n");
     }
     // Runs even when a test fails, so no server outlives its test.
     void TearDown() override {
