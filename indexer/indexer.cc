@@ -123,6 +123,14 @@ std::string summary_json(const IndexReport& report) {
         .dump();
 }
 
+// A set of shards (a stub listing several databases, or a stub file given
+// as --db) is searched as one but written shard by shard: refuse it before
+// taking a lock that would create files beside or inside it.
+const std::string& refuse_shard_sets(const std::string& dir) {
+    layout::resolve_index_path(dir);  // throws IndexError naming the shards
+    return dir;
+}
+
 unsigned thread_count(unsigned requested) {
     if (requested > 0) return requested;
     return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
@@ -140,7 +148,7 @@ struct Indexer::Impl {
     std::unique_ptr<FileIndexer> files;
 
     Impl(const std::string& index_dir, const IndexOptions& index_options)
-        : dir(index_dir), options(index_options), lock(index_dir) {
+        : dir(refuse_shard_sets(index_dir)), options(index_options), lock(index_dir) {
         std::error_code ignored;
         fs::remove_all(ShardBuild::work_dir_of(dir), ignored);  // left by a killed run
         if (options.full_rebuild) {

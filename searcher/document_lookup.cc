@@ -239,11 +239,11 @@ std::vector<Hit> Searcher::Impl::citing_passages_by_date(const Xapian::Query& fi
                                                          std::size_t& total) {
     Xapian::Enquire enquire(db);
     enquire.set_query(filter);
-    Xapian::MultiValueKeyMaker order;
-    order.add_value(schema::kSlotDate, true);
-    order.add_value(schema::kSlotDocId);
-    order.add_value(schema::kSlotOrdinal);
-    enquire.set_sort_by_key(&order, false);
+    // Newest first; equal dates in index order, which keeps each document's
+    // passages in reading order. (A KeyMaker would order equal dates by doc
+    // id too, but Xapian's remote backend cannot run one.)
+    enquire.set_sort_by_value(schema::kSlotDate, true);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     const Xapian::MSet mset = enquire.get_mset(
         static_cast<Xapian::doccount>(options.offset),
         static_cast<Xapian::doccount>(std::min(options.limit, kMaxCitesLimit)), db.get_doccount());

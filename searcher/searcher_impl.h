@@ -4,8 +4,10 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 #include "corpus/references.h"
 #include "indexer/analyzer.h"
@@ -36,13 +38,19 @@ struct Searcher::Impl {
     template <typename Operation>
     auto with_latest_state(Operation&& operation) -> decltype(operation()) {
         constexpr int kAttempts = 3;
+        // A writer committing every few files can overtake a search several
+        // times in a row; each retry waits a little longer for it to pass.
+        constexpr int kModifiedAttempts = 8;
+        int modified = 0;
         for (int attempt = 1;; ++attempt) {
             try {
                 refresh();
                 return operation();
             } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == kAttempts)
+                if (++modified == kModifiedAttempts)
                     throw IndexError("index " + dir + " keeps changing; try again");
+                std::this_thread::sleep_for(std::chrono::milliseconds(1 << modified));
+                --attempt;
             } catch (const Xapian::NetworkError& e) {
                 // The connection is gone (its server restarted, or closed it
                 // when idle): connect afresh and try again, unless a shard

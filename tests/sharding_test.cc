@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -332,6 +333,17 @@ TEST_F(ShardedCorpus, ShowAndCitesReadDocumentsThroughRemoteShardsOnSharedCorpus
     EXPECT_EQ(actual.total, expected.total);
     EXPECT_EQ(actual.documents.front().doc_id, expected.documents.front().doc_id);
     EXPECT_EQ(actual.documents.front().passages.size(), expected.documents.front().passages.size());
+
+    // Without text: by date, newest first, which the remote backend sorts too.
+    const CitesResults by_date = shards.cites("kst-31311-199", CitesOptions{});
+    const CitesResults by_date_one = one.cites("kst-31311-199", CitesOptions{});
+    ASSERT_FALSE(by_date.documents.empty());
+    EXPECT_EQ(by_date.total, by_date_one.total);
+    std::vector<std::string> dates, dates_one;
+    for (const CitesGroup& group : by_date.documents) dates.push_back(group.date);
+    for (const CitesGroup& group : by_date_one.documents) dates_one.push_back(group.date);
+    EXPECT_EQ(dates, dates_one);
+    EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend()));
 }
 
 TEST_F(ShardedCorpus, CommandsTreatTheStubAsOneIndexOnSharedCorpus) {
@@ -525,6 +537,13 @@ TEST_F(LocalShards, IndexingIntoAStubOfShardsIsRefused) {
     EXPECT_EQ(testing::read_bytes(stub()), before);
     EXPECT_EQ(Searcher(sharded().string()).passage_count(),
               Searcher(local().string()).passage_count());
+
+    // The stub file itself as --db: the same refusal, and nothing written.
+    const auto direct = testing::run_kamerzoek(
+        "index --db " + stub().string() + " " + testing::fixture("cites").string(), root_);
+    EXPECT_EQ(direct.exit_code, 2);
+    EXPECT_NE(direct.err.find("set of shards"), std::string::npos) << direct.err;
+    EXPECT_EQ(testing::read_bytes(stub()), before);
 }
 
 TEST_F(LocalShards, AShardBuiltWithAnotherAnalysisIsNamed) {
