@@ -1,6 +1,8 @@
 #include "searcher/query_builder.h"
 
+#include <algorithm>
 #include <array>
+#include <set>
 
 #include "indexer/compounds.h"
 #include "indexer/index_schema.h"
@@ -113,6 +115,13 @@ Xapian::Query scaled(double factor, const Xapian::Query& query) {
 Xapian::Query any_of(std::vector<Xapian::Query> alternatives) {
     if (alternatives.size() == 1) return alternatives.front();
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+// Whether every term `query` uses is one `other` uses too.
+bool uses_only_terms_of(const Xapian::Query& query, const Xapian::Query& other) {
+    const std::set<std::string> known(other.get_unique_terms_begin(), other.get_unique_terms_end());
+    return std::all_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
+                       [&](const std::string& term) { return known.count(term) > 0; });
 }
 
 bool is_plain_word(const std::string& term) {
@@ -249,7 +258,11 @@ Xapian::Query QueryBuilder::free_word_query(const std::string& word, const std::
         }
     }
     for (const Translation& translation : glossary_.translate({word}, analyzer_)) {
-        alternatives.push_back(scaled(weights_.translation, translation_query(translation, built)));
+        const Xapian::Query translated = translation_query(translation, built);
+        // "minister" -> "minister": a translation the word's stems already
+        // match would only count the same postings again.
+        if (uses_only_terms_of(translated, alternatives.front())) continue;
+        alternatives.push_back(scaled(weights_.translation, translated));
     }
     return any_of(std::move(alternatives));
 }
@@ -323,7 +336,12 @@ BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang)
         parsed = parse(folded, text);
     }
     BuiltQuery built;
-    const Xapian::Query rewritten = reward_all_terms(rewrite_leaves(parsed, lang, built));
+    Xapian::Query rewritten = rewrite_leaves(parsed, lang, built);
+    // Only an OR of words has "every word" to reward: one word's own
+    // alternatives (its stems, compound parts, translations) must not be
+    // made to match each other, which also costs a pass over their postings.
+    if (parsed.get_type() == Xapian::Query::OP_OR && parsed.get_num_subqueries() >= 2)
+        rewritten = reward_all_terms(rewritten);
     built.query = add_alternatives(rewritten, phrase_translations(built.free_words, built));
     return built;
 }
