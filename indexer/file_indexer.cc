@@ -107,9 +107,17 @@ FileIndexer::PassageSlots FileIndexer::passage_slots_of(const FileState& state) 
     return slots;
 }
 
+// Whether the passage at `docid` is already what `xdoc` would write.
+bool FileIndexer::unchanged(Xapian::docid docid, const Xapian::Document& xdoc) {
+    const std::string fingerprint = xdoc.get_value(schema::kSlotFingerprint);
+    return !fingerprint.empty() &&
+           db_.get_document(docid).get_value(schema::kSlotFingerprint) == fingerprint;
+}
+
 // A changed file's documents take over the docids their passages had, in
-// reading order: Xapian then updates only the postings that differ, so an
-// edit to a long document costs little more than the passages it touched.
+// reading order, and a passage whose fingerprint is unchanged is not written
+// at all: an edit to a long document costs little more than the passages it
+// touched.
 void FileIndexer::write_documents(std::vector<corpus::Document>& documents, FileState& state,
                                   PassageSlots& slots, IndexReport& report) {
     state.doc_ids.clear();
@@ -126,10 +134,10 @@ void FileIndexer::write_documents(std::vector<corpus::Document>& documents, File
         }
         const std::vector<Xapian::Document> xdocs = make_passage_documents(document, analyzer_);
         for (std::size_t i = 0; i < xdocs.size(); ++i) {
-            if (i < reuse.size()) {
-                db_.replace_document(reuse[i], xdocs[i]);
-            } else {
+            if (i >= reuse.size()) {
                 db_.add_document(xdocs[i]);
+            } else if (!unchanged(reuse[i], xdocs[i])) {
+                db_.replace_document(reuse[i], xdocs[i]);
             }
         }
         for (std::size_t i = xdocs.size(); i < reuse.size(); ++i) db_.delete_document(reuse[i]);

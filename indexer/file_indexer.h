@@ -56,6 +56,7 @@ class FileIndexer {
     /// documents `state`'s file holds in the index.
     using PassageSlots = std::map<std::string, std::vector<Xapian::docid>>;
     PassageSlots passage_slots_of(const FileState& state);
+    bool unchanged(Xapian::docid docid, const Xapian::Document& xdoc);
     void write_documents(std::vector<corpus::Document>& documents, FileState& state,
                          PassageSlots& slots, IndexReport& report);
 

@@ -39,6 +39,10 @@ inline constexpr Xapian::valueno kSlotOrdinal = 4;  // sortable_serialise(ordina
 // left out. A value rather than data: a hit on any passage reads it without
 // decompressing and parsing the first passage's text.
 inline constexpr Xapian::valueno kSlotDocument = 5;
+// 16 hex digits: a hash of the passage's terms (with their frequencies),
+// values and data. A reindexed file leaves a passage whose fingerprint is
+// unchanged alone instead of rewriting it.
+inline constexpr Xapian::valueno kSlotFingerprint = 6;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaFormat = "kamerzoek.format";      // "1"

@@ -1,10 +1,12 @@
 #include "indexer/passage_document.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "indexer/compounds.h"
+#include "indexer/file_state.h"
 #include "indexer/index_schema.h"
 
 namespace kamerzoek {
@@ -215,6 +217,23 @@ void add_values(Xapian::Document& xdoc, const corpus::Document& document,
         xdoc.add_value(schema::kSlotDocument, document_fields(document));
 }
 
+// Positions follow from the text, which the data holds; the terms and their
+// frequencies cover what else the text's words became (stems, compound
+// parts judged against the whole document, filters).
+std::string fingerprint(const Xapian::Document& xdoc) {
+    std::string content = xdoc.get_data();
+    for (auto term = xdoc.termlist_begin(); term != xdoc.termlist_end(); ++term) {
+        content += '\n' + *term + ' ' + std::to_string(term.get_wdf());
+    }
+    for (auto value = xdoc.values_begin(); value != xdoc.values_end(); ++value) {
+        content += '\n' + std::to_string(value.get_valueno()) + ' ' + *value;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx",
+                  static_cast<unsigned long long>(content_hash(content)));
+    return hex;
+}
+
 }  // namespace
 
 std::vector<Xapian::Document> make_passage_documents(const corpus::Document& document,
@@ -227,6 +246,7 @@ std::vector<Xapian::Document> make_passage_documents(const corpus::Document& doc
         add_filter_terms(xdocs[i], document, passage, analyzer);
         add_values(xdocs[i], document, passage);
         xdocs[i].set_data(stored_data(document, passage));
+        xdocs[i].add_value(schema::kSlotFingerprint, fingerprint(xdocs[i]));
     }
     return xdocs;
 }

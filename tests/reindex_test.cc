@@ -235,6 +235,38 @@ TEST_F(Reindex, AChangedFileGivesWhatAFreshIndexOfItGives) {
     EXPECT_NE(view.passages[2].text.find("geothermie"), std::string::npos);
 }
 
+// A passage whose text did not change is left alone only when its terms did
+// not either: a word added elsewhere in the document can make one of its
+// compounds splittable ("havenbeveiliging" once "haven" and "beveiliging"
+// are words of the document).
+TEST_F(Reindex, AnUnchangedPassageIsRewrittenWhenItsDocumentsWordsSplitItsCompounds) {
+    const std::string head = "Den Haag, 2 maart 2021\n\n";
+    const std::string first =
+        "De havenbeveiliging in Rotterdam is de komende jaren een belangrijk onderwerp voor het "
+        "kabinet en voor de gemeente, die samen de kosten dragen.\n\n";
+    write("haven.txt", head + first +
+                           "Het kabinet bericht de Kamer in het voorjaar over de voortgang van "
+                           "de plannen en over de afspraken met de gemeente.\n\n");
+    index_corpus();
+    write("haven.txt", head + first +
+                           "Het kabinet bericht de Kamer in het voorjaar over de voortgang van "
+                           "de plannen, over de haven en over de beveiliging van de kades.\n\n");
+    EXPECT_EQ(index_corpus().updated, 1u);
+
+    const fs::path fresh = dir_ / "fresh";
+    Indexer(fresh.string()).add_paths({corpus().string()});
+    for (const std::string query : {"beveiliging", "haven", "havenbeveiliging"}) {
+        EXPECT_EQ(top_hits(index(), query), top_hits(fresh, query)) << query;
+    }
+    // The first passage now matches "beveiliging" through its compound.
+    SearchOptions options;
+    options.per_document = 0;
+    std::set<int> passages;
+    for (const Hit& hit : Searcher(index().string()).search("beveiliging", options).hits)
+        passages.insert(hit.passage);
+    EXPECT_TRUE(passages.count(0)) << "the compound's passage was left with its old terms";
+}
+
 TEST_F(Reindex, KeepsThePreviousVersionWhenAChangedFileNoLongerParses) {
     write("zon.txt",
           "Den Haag, 2 maart 2021\n\nDe minister schrijft over zonnepanelen op daken.\n");
