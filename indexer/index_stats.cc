@@ -1,5 +1,7 @@
 // Statistics of an index for `kamerzoek stats`, read without taking the
 // writer lock (a run may be going on).
+#include "indexer/index_stats.h"
+
 #include <xapian.h>
 
 #include "indexer/file_state.h"
@@ -30,13 +32,9 @@ std::size_t count_terms(const Xapian::Database& db, std::string_view prefix) {
 }
 
 IndexStats collect(const Xapian::Database& db, const std::string& path) {
-    IndexStats stats;
+    IndexStats stats = counts_of(db);
     stats.path = path;
-    stats.passages = db.get_doccount();
-    stats.documents = count_terms(db, schema::kDocId);
     stats.files = count_file_states(db);
-    stats.passages_by_kind = count_by_prefix(db, schema::kKind);
-    stats.passages_by_language = count_by_prefix(db, schema::kLanguage);
     stats.analysis = db.get_metadata(std::string(schema::kMetaAnalysis));
     stats.last_run_json = db.get_metadata(std::string(schema::kMetaLastRun));
     stats.index_bytes = layout::database_bytes(path);
@@ -44,6 +42,15 @@ IndexStats collect(const Xapian::Database& db, const std::string& path) {
 }
 
 }  // namespace
+
+IndexStats counts_of(const Xapian::Database& db) {
+    IndexStats stats;
+    stats.passages = db.get_doccount();
+    stats.documents = count_terms(db, schema::kDocId);
+    stats.passages_by_kind = count_by_prefix(db, schema::kKind);
+    stats.passages_by_language = count_by_prefix(db, schema::kLanguage);
+    return stats;
+}
 
 IndexStats read_index_stats(const std::string& index_dir) {
     const std::string path = layout::resolve_index_path(index_dir);

@@ -40,23 +40,6 @@ bool is_operator(std::string_view word) {
     return false;
 }
 
-// Operators whose subqueries can be rebuilt without knowing a parameter.
-bool is_plain_combination(Xapian::Query::op op) {
-    switch (op) {
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_XOR:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_SYNONYM:
-        case Xapian::Query::OP_MAX:
-            return true;
-        default:
-            return false;
-    }
-}
-
 // Ids, codes and dates after "ref:", "kind:" and the like are matched as
 // written, so their words are not folded.
 bool is_verbatim_filter_value(std::string_view text, std::size_t at) {
@@ -135,6 +118,22 @@ Language pinned_language(const std::string& lang) {
 }
 
 }  // namespace
+
+bool is_plain_combination(Xapian::Query::op op) {
+    switch (op) {
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX:
+            return true;
+        default:
+            return false;
+    }
+}
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const Glossary& glossary,
                            QueryWeights weights)

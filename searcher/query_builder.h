@@ -67,4 +67,8 @@ class QueryBuilder {
     QueryWeights weights_;
 };
 
+/// Operators whose subqueries can be rebuilt from the subqueries alone (no
+/// window, factor or slot to carry over).
+bool is_plain_combination(Xapian::Query::op op);
+
 }  // namespace kamerzoek

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/query_builder.h"
+
 namespace kamerzoek {
 namespace {
 
@@ -43,24 +45,6 @@ Xapian::Query expand(const Wildcard& wildcard, const Xapian::Database& db) {
     }
     if (words.empty()) return Xapian::Query::MatchNothing;
     return Xapian::Query(wildcard.combiner, words.begin(), words.end());
-}
-
-// Operators that can be rebuilt from their subqueries alone (no window,
-// factor or slot to carry over).
-bool is_plain_combination(Xapian::Query::op op) {
-    switch (op) {
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_XOR:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_SYNONYM:
-        case Xapian::Query::OP_MAX:
-            return true;
-        default:
-            return false;
-    }
 }
 
 }  // namespace

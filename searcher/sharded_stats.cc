@@ -5,39 +5,11 @@
 #include "indexer/file_state.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_schema.h"
+#include "indexer/index_stats.h"
 #include "searcher/index_opening.h"
 
 namespace kamerzoek {
 namespace {
-
-// Passages per value of a boolean prefix (kinds, languages).
-std::map<std::string, std::size_t> count_by_prefix(const Xapian::Database& db,
-                                                   std::string_view prefix) {
-    std::map<std::string, std::size_t> counts;
-    const std::string p(prefix);
-    for (auto term = db.allterms_begin(p); term != db.allterms_end(p); ++term) {
-        counts[(*term).substr(p.size())] = term.get_termfreq();
-    }
-    return counts;
-}
-
-std::size_t count_terms(const Xapian::Database& db, std::string_view prefix) {
-    const std::string p(prefix);
-    std::size_t count = 0;
-    for (auto term = db.allterms_begin(p); term != db.allterms_end(p); ++term) ++count;
-    return count;
-}
-
-// What any database holds: over a combined one, terms are merged, so a
-// document is counted once whichever shards hold its passages.
-IndexStats counts_of(const Xapian::Database& db) {
-    IndexStats stats;
-    stats.passages = db.get_doccount();
-    stats.documents = count_terms(db, schema::kDocId);
-    stats.passages_by_kind = count_by_prefix(db, schema::kKind);
-    stats.passages_by_language = count_by_prefix(db, schema::kLanguage);
-    return stats;
-}
 
 // Bytes on disk of a local shard: a glass database, or a kamerzoek index
 // directory (its live generation).
