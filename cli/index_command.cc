@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -13,7 +14,10 @@
 namespace kamerzoek::cli {
 namespace {
 
-volatile std::sig_atomic_t stop_signal = 0;
+// Set by the signal handler, read by the indexing threads: a lock-free
+// atomic is safe for both.
+std::atomic<int> stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
 
 extern "C" void request_stop(int signal) { stop_signal = signal; }
 
@@ -126,8 +130,7 @@ int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
     print_summary(report);
     if (arguments.json) fmt::print("{}\n", summary(report).dump(2));
     if (report.cancelled) {
-        fmt::print(stderr, "kamerzoek: interrupted by signal {}; {}\n",
-                   static_cast<int>(stop_signal),
+        fmt::print(stderr, "kamerzoek: interrupted by signal {}; {}\n", stop_signal.load(),
                    arguments.full ? "the live index is unchanged"
                                   : "what was indexed is committed, run again to continue");
         return kExitFatal;

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "corpus/reader.h"
 #include "indexer/index_schema.h"
@@ -30,7 +31,9 @@ struct FileStat {
 FileStat stat_file(const std::string& path) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
-        throw corpus::ReadError("cannot stat: " + std::string(std::strerror(errno)));
+        // std::strerror is not thread-safe; files are read on several threads.
+        throw corpus::ReadError("cannot stat: " +
+                                std::error_code(errno, std::generic_category()).message());
     return {static_cast<std::uint64_t>(info.st_size),
             static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
 }

@@ -234,12 +234,9 @@ struct Indexer::Impl {
             ShardBuild build(ShardBuild::work_dir_of(dir), thread_count(options.threads),
                              files->owners());
             const std::uint64_t bytes_before = progress.bytes_read;
-            std::size_t handled = 0;
-            build.run(
+            const std::size_t kept = build.run(
                 slice, options.stop_requested,
                 [&](const std::string& path, const std::string& failure, std::uint64_t bytes) {
-                    ++handled;
-                    ++report.files_seen;
                     if (!failure.empty()) fail({path, failure});
                     progress.bytes_read = bytes_before + bytes;
                     ++progress.files_done;
@@ -247,10 +244,11 @@ struct Indexer::Impl {
                     if (options.on_progress) options.on_progress(progress);
                 },
                 report);
-            if (handled < slice.size()) report.cancelled = true;
+            report.files_seen += kept;
+            if (kept < slice.size()) report.cancelled = true;
             if (report.cancelled && unpublished) return;  // the destructor drops it
             merge_batch(build);
-            done += handled;
+            done += kept;
         }
     }
 

@@ -19,6 +19,7 @@ struct ShardBuild::Shard {
     std::string path;
     std::unique_ptr<FileIndexer> indexer;
     IndexReport report;
+    std::size_t done = 0;  // files of its run handled, from the start
     std::exception_ptr error;
 };
 
@@ -56,7 +57,10 @@ std::vector<std::pair<std::size_t, std::size_t>> split_by_bytes(
     for (std::size_t part = 1; part <= parts; ++part) {
         const std::uint64_t goal = total * part / parts;
         std::size_t end = begin;
-        while (end < files.size() && (part == parts || seen + sizes[end] + 1 <= goal)) {
+        // At least one file each, so that a large first file does not leave
+        // a thread idle.
+        while (end < files.size() &&
+               (part == parts || end == begin || seen + sizes[end] + 1 <= goal)) {
             seen += sizes[end] + 1;
             ++end;
         }
@@ -98,15 +102,15 @@ ShardBuild::~ShardBuild() {
     fs::remove_all(work_dir_, ignored);
 }
 
-void ShardBuild::run(const std::vector<std::string>& files,
-                     const std::function<bool()>& stop_requested, const FileDone& file_done,
-                     IndexReport& report) {
+std::size_t ShardBuild::run(const std::vector<std::string>& files,
+                            const std::function<bool()>& stop_requested, const FileDone& file_done,
+                            IndexReport& report) {
     std::atomic<bool> stopping{false};
     std::mutex mutex;  // serialises the callbacks and the byte count
     std::uint64_t bytes_read = 0;
     auto work = [&](Shard& shard, std::size_t begin, std::size_t end) {
         try {
-            for (std::size_t i = begin; i < end && !stopping; ++i) {
+            for (std::size_t i = begin; i < end && !stopping; ++i, ++shard.done) {
                 {
                     const std::lock_guard<std::mutex> lock(mutex);
                     if (stop_requested && stop_requested()) {
@@ -134,8 +138,33 @@ void ShardBuild::run(const std::vector<std::string>& files,
     for (auto& shard : shards_) {
         if (shard->error) std::rethrow_exception(shard->error);
     }
+    const std::size_t kept = keep_first_files(files, ranges);
     resolve_id_conflicts(files);
     for (auto& shard : shards_) add_counts(report, shard->report);
+    return kept;
+}
+
+// A stopped build keeps only the files before the first one left undone, as
+// a run on one thread would have: a later file must not take an id that an
+// earlier one, indexed by the next run, would have had.
+std::size_t ShardBuild::keep_first_files(
+    const std::vector<std::string>& files,
+    const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+    std::size_t kept = 0;
+    bool gap = false;
+    for (std::size_t k = 0; k < shards_.size(); ++k) {
+        Shard& shard = *shards_[k];
+        const std::size_t begin = ranges[k].first;
+        if (gap) {
+            for (std::size_t i = begin; i < begin + shard.done; ++i)
+                shard.indexer->forget_file(files[i]);
+            shard.report = IndexReport{};
+            continue;
+        }
+        kept += shard.done;
+        gap = begin + shard.done < ranges[k].second;
+    }
+    return kept;
 }
 
 // Two shards may each have given the same doc id to a file of theirs. The

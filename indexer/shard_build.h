@@ -34,9 +34,11 @@ class ShardBuild {
     ShardBuild& operator=(const ShardBuild&) = delete;
 
     /// Indexes `files` (none of them in the index yet) until done or until
-    /// `stop_requested` says so; counts go to `report`.
-    void run(const std::vector<std::string>& files, const std::function<bool()>& stop_requested,
-             const FileDone& file_done, IndexReport& report);
+    /// `stop_requested` says so; counts go to `report`. Returns how many of
+    /// the first files the shards hold: all, unless stopped.
+    std::size_t run(const std::vector<std::string>& files,
+                    const std::function<bool()>& stop_requested, const FileDone& file_done,
+                    IndexReport& report);
 
     /// Compacts `base` (a database path, or "" for none) and the shards into
     /// a new database at `output`.
@@ -50,6 +52,8 @@ class ShardBuild {
     struct Shard;
     void work(Shard& shard, const std::vector<std::string>& files,
               const std::function<bool()>& stop_requested, const FileDone& file_done);
+    std::size_t keep_first_files(const std::vector<std::string>& files,
+                                 const std::vector<std::pair<std::size_t, std::size_t>>& ranges);
     void resolve_id_conflicts(const std::vector<std::string>& files);
 
     std::string work_dir_;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -124,6 +125,57 @@ TEST(ShardBuild, GivesAClaimedIdToTheFirstFileAsOneThreadDoes) {
     ASSERT_TRUE(one_ids.count("brief"));
     EXPECT_NE(one_ids["brief"].find("/a/brief.txt"), std::string::npos);
     for (const fs::path& dir : {corpus, one, two}) fs::remove_all(dir);
+}
+
+// A letter of about `bytes` bytes.
+std::string letter_of_size(std::size_t bytes, const std::string& topic) {
+    std::string text = "Den Haag, 1 maart 2021\n\n";
+    for (int i = 0; text.size() < bytes; ++i) {
+        text += "De minister schrijft in alinea " + std::to_string(i) + " over " + topic +
+                " en over de netcapaciteit in de provincie.\n\n";
+    }
+    return text;
+}
+
+// Stopped while the first thread is still on a large file and the second
+// has indexed the other "brief.txt": the second's file must not keep the id
+// the first thread's "brief.txt" would have had in a run on one thread.
+TEST(ShardBuild, AStoppedBuildKeepsOnlyTheFilesBeforeTheFirstOneLeftUndone) {
+    const fs::path corpus = fresh_dir("stopped-corpus");
+    fs::create_directories(corpus / "a");
+    fs::create_directories(corpus / "b");
+    // Sizes chosen so that the first thread gets a/000.txt and a/brief.txt,
+    // the second b/brief.txt and b/zzz.txt (contiguous runs of equal bytes).
+    const std::string big = letter_of_size(600'000, "windmolens");
+    std::ofstream(corpus / "a" / "000.txt") << big;
+    std::ofstream(corpus / "a" / "brief.txt") << letter_of_size(1'000, "zonnepanelen");
+    std::ofstream(corpus / "b" / "brief.txt") << letter_of_size(1'000, "waterstof");
+    std::ofstream(corpus / "b" / "zzz.txt") << letter_of_size(big.size() + 1'000, "biomassa");
+
+    const fs::path stopped = fresh_dir("stopped"), clean = fresh_dir("stopped-clean");
+    std::atomic<bool> second_brief_done{false};
+    IndexOptions options;
+    options.threads = 2;
+    options.on_progress = [&](const IndexProgress& progress) {
+        if (progress.path.find("/b/brief.txt") != std::string::npos) second_brief_done = true;
+    };
+    options.stop_requested = [&] { return second_brief_done.load(); };
+    const IndexReport interrupted = Indexer(stopped.string(), options).add_paths({corpus.string()});
+    ASSERT_TRUE(interrupted.cancelled);
+    EXPECT_EQ(interrupted.files_seen, 1u) << "only a/000.txt comes before the first undone file";
+
+    const IndexReport rerun = Indexer(stopped.string()).add_paths({corpus.string()});
+    EXPECT_EQ(rerun.added + rerun.unchanged, 4u);
+    build(clean, {corpus.string()}, 1);
+    std::map<std::string, std::string> ids, clean_ids;  // doc id -> source
+    for (const Hit& hit : Searcher(stopped.string()).search("minister netcapaciteit").hits)
+        ids[hit.doc_id] = hit.source;
+    for (const Hit& hit : Searcher(clean.string()).search("minister netcapaciteit").hits)
+        clean_ids[hit.doc_id] = hit.source;
+    EXPECT_EQ(ids, clean_ids);
+    ASSERT_TRUE(ids.count("brief"));
+    EXPECT_NE(ids["brief"].find("/a/brief.txt"), std::string::npos);
+    for (const fs::path& dir : {corpus, stopped, clean}) fs::remove_all(dir);
 }
 
 }  // namespace
