@@ -50,7 +50,8 @@ struct IndexOptions {
     /// change.
     bool full_rebuild = false;
     /// Files handled between commits (each commit is a consistent state a
-    /// later run resumes from).
+    /// later run resumes from). A first run on several threads merges its
+    /// shards after this many files, then after twice as many each time.
     std::size_t files_per_commit = 200;
     /// Threads that read, analyse and write when many new files are indexed
     /// at once (a first run, a full rebuild): each fills a shard of its own
