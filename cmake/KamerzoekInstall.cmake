@@ -1,5 +1,5 @@
 # Installing libkamerzoek for other programs: the library, the public headers
-# (with the generated version.h), the CMake package kamerzoek::kamerzoek and
+# (include/kamerzoek/ as it is in the tree), the CMake package kamerzoek::kamerzoek and
 # kamerzoek.pc for pkg-config.
 #
 # Configure with -DBUILD_SHARED_LIBS=ON to install a shared library
@@ -28,8 +28,6 @@ install(TARGETS kamerzoek EXPORT kamerzoekTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/kamerzoek
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
-install(FILES ${PROJECT_BINARY_DIR}/generated/kamerzoek/version.h
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kamerzoek)
 
 # The command line, finding an installed shared libkamerzoek beside it.
 set_target_properties(kamerzoek_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
