@@ -1,33 +1,11 @@
 #include "corpus/language.h"
 
 #include <string>
-#include <unordered_set>
+
+#include "analysis/function_words.h"
 
 namespace kamerzoek::corpus {
 namespace {
-
-// The most frequent function words of each language, chosen so that no word
-// is common in both ("de" and "in" are shared, so only one of them counts).
-const std::unordered_set<std::string_view>& dutch_markers() {
-    static const std::unordered_set<std::string_view> words{
-        "de",   "het",  "een",  "van",    "en",     "dat",   "die",   "niet",  "zijn",  "voor",
-        "met",  "op",   "aan",  "er",     "ook",    "als",   "bij",   "door",  "wordt", "worden",
-        "naar", "om",   "tot",  "uit",    "maar",   "nog",   "wel",   "heeft", "deze",  "dit",
-        "zal",  "kan",  "moet", "hebben", "waarin", "onder", "tegen", "zich",  "wij",   "u",
-        "ik",   "mijn", "ons",  "onze",   "geen",   "meer",  "waar",  "omdat", "zoals", "tussen"};
-    return words;
-}
-
-const std::unordered_set<std::string_view>& english_markers() {
-    static const std::unordered_set<std::string_view> words{
-        "the",    "of",   "and",     "to",    "those",  "that",  "for",   "it",    "with",
-        "as",     "did",  "on",      "be",    "by",     "this",  "are",   "from",  "or",
-        "which",  "an",   "have",    "has",   "not",    "shall", "their", "its",   "were",
-        "been",   "will", "would",   "there", "they",   "these", "such",  "other", "any",
-        "may",    "all",  "into",    "upon",  "could",  "our",   "who",   "what",  "can",
-        "should", "must", "between", "under", "whether"};
-    return words;
-}
 
 constexpr int kMinimumEvidence = 3;  // marker words needed before deciding
 
@@ -39,8 +17,8 @@ Language detect_language(std::string_view text, Language fallback) {
     std::string word;
     auto count_word = [&] {
         if (word.empty()) return;
-        if (dutch_markers().count(word)) ++dutch;
-        if (english_markers().count(word)) ++english;
+        if (is_language_marker(word, Language::kDutch)) ++dutch;
+        if (is_language_marker(word, Language::kEnglish)) ++english;
         word.clear();
     };
     for (const char c : text) {

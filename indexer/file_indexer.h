@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 #include "indexer/file_state.h"
 #include "kamerzoek/indexer.h"
 

@@ -7,11 +7,13 @@
 
 #include <string_view>
 
+#include "analysis/term_prefixes.h"
+
 namespace kamerzoek::schema {
 
 // One Xapian document per passage.
 // Unprefixed terms: folded words with positions (phrases, exact matches).
-inline constexpr std::string_view kStem = "Z";          // stems (Dutch or English), no positions
+inline constexpr std::string_view kStem = kStemPrefix;  // stems (Dutch or English), no positions
 inline constexpr std::string_view kTitleWord = "XT";    // folded words of the document title
 inline constexpr std::string_view kSectionWord = "XS";  // folded words of the section heading
 

@@ -18,8 +18,8 @@
 #include <sstream>
 #include <thread>
 
+#include "analysis/analyzer.h"
 #include "corpus/reader.h"
-#include "indexer/analyzer.h"
 #include "indexer/file_indexer.h"
 #include "indexer/file_state.h"
 #include "indexer/index_layout.h"

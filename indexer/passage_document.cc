@@ -5,7 +5,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "indexer/compounds.h"
 #include "indexer/file_state.h"
 #include "indexer/index_schema.h"
 
@@ -67,18 +66,17 @@ class DocumentTerms {
         std::vector<std::string> parts;  // XP + Dutch stems of its compound parts
     };
 
+    // Each distinct word is analysed once per document, in the languages its
+    // passages are in so far.
     const WordTerms& terms_of(const std::string& folded, Language language) {
         WordTerms& terms = words_[folded];
         if (language != Language::kEnglish && terms.dutch.empty()) {
-            terms.dutch = schema::term(schema::kStem, analyzer_.stem(folded, Language::kDutch));
+            terms.dutch = analyzer_.word_terms(folded, Language::kDutch).dutch_stem;
             // "financiering van terrorisme" finds "terrorismefinanciering".
-            for (const std::string& part : analyzer_.compound_parts(folded, vocabulary_)) {
-                terms.parts.push_back(
-                    schema::term(kCompoundPartPrefix, analyzer_.stem(part, Language::kDutch)));
-            }
+            terms.parts = analyzer_.compound_part_terms(folded, vocabulary_);
         }
         if (language != Language::kDutch && terms.english.empty())
-            terms.english = schema::term(schema::kStem, analyzer_.stem(folded, Language::kEnglish));
+            terms.english = analyzer_.word_terms(folded, Language::kEnglish).english_stem;
         return terms;
     }
 

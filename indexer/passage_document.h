@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/analyzer.h"
 #include "corpus/document.h"
-#include "indexer/analyzer.h"
 
 namespace kamerzoek {
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 
 namespace kamerzoek {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "searcher/stopwords.h"
+#include "analysis/function_words.h"
 
 namespace kamerzoek {
 namespace {
@@ -19,10 +19,7 @@ std::vector<std::string> content_words(Analyzer& analyzer, std::string_view text
                                        corpus::Language language) {
     std::vector<std::string> words;
     for (Analyzer::Token& token : analyzer.tokenize(text)) {
-        const bool function_word = language == corpus::Language::kDutch
-                                       ? is_dutch_stopword(token.folded)
-                                       : is_english_stopword(token.folded);
-        if (!function_word) words.push_back(std::move(token.folded));
+        if (!is_stopword(token.folded, language)) words.push_back(std::move(token.folded));
     }
     return words;
 }

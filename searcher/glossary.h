@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 
 namespace kamerzoek {
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_schema.h"
 

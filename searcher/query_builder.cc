@@ -4,7 +4,8 @@
 #include <array>
 #include <set>
 
-#include "indexer/compounds.h"
+#include "analysis/compounds.h"
+#include "analysis/function_words.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 #include "searcher/field_processors.h"
@@ -192,13 +193,15 @@ std::vector<std::string> QueryBuilder::split_query_word(const std::string& folde
 
 Xapian::Query QueryBuilder::stems_query(const std::string& word, const std::string& lang,
                                         BuiltQuery& built) {
+    const Analyzer::WordTerms terms = analyzer_.word_terms(word, pinned_language(lang));
     std::set<std::string> stems;
-    if (lang != "en") stems.insert(analyzer_.stem(word, Language::kDutch));
-    if (lang != "nl") stems.insert(analyzer_.stem(word, Language::kEnglish));
+    for (const std::string* term : {&terms.dutch_stem, &terms.english_stem}) {
+        if (!term->empty()) stems.insert(*term);
+    }
     std::vector<Xapian::Query> alternatives;
     for (const std::string& stem : stems) {
-        built.stems.insert(stem);
-        alternatives.emplace_back(schema::term(schema::kStem, stem));
+        built.stems.insert(stem.substr(schema::kStem.size()));
+        alternatives.emplace_back(stem);
     }
     return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
 }
@@ -212,8 +215,7 @@ Xapian::Query QueryBuilder::split_query(const std::vector<std::string>& parts, B
         built.words.insert(part);
         built.part_words.insert(part);
         words.emplace_back(part);
-        part_stems.emplace_back(
-            schema::term(kCompoundPartPrefix, analyzer_.stem(part, Language::kDutch)));
+        part_stems.emplace_back(analyzer_.compound_part_term(part));
     }
     const auto window = static_cast<Xapian::termcount>(parts.size()) + kPartsWindowSlack;
     return Xapian::Query(
@@ -249,9 +251,7 @@ Xapian::Query QueryBuilder::free_word_query(const std::string& word, const std::
     if (lang != "en") {
         built.part_words.insert(word);
         alternatives.push_back(
-            scaled(weights_.compound_part,
-                   Xapian::Query(
-                       schema::term(kCompoundPartPrefix, analyzer_.stem(word, Language::kDutch)))));
+            scaled(weights_.compound_part, Xapian::Query(analyzer_.compound_part_term(word))));
         if (const auto parts = split_query_word(word); !parts.empty()) {
             alternatives.push_back(scaled(weights_.split_parts, split_query(parts, built)));
         }

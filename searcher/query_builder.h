@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 #include "searcher/glossary.h"
 #include "searcher/stopwords.h"
 

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/analyzer.h"
 #include "corpus/references.h"
-#include "indexer/analyzer.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"

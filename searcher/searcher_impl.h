@@ -9,8 +9,8 @@
 #include <string>
 #include <thread>
 
+#include "analysis/analyzer.h"
 #include "corpus/references.h"
-#include "indexer/analyzer.h"
 #include "kamerzoek/error.h"
 #include "kamerzoek/searcher.h"
 #include "searcher/index_opening.h"

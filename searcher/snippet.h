@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 #include "searcher/query_builder.h"
 
 namespace kamerzoek {

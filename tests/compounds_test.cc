@@ -1,12 +1,12 @@
 // Splitting Dutch compounds into known parts.
-#include "indexer/compounds.h"
+#include "analysis/compounds.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "analysis/analyzer.h"
 #include "corpus/document.h"
-#include "indexer/analyzer.h"
 
 namespace kamerzoek {
 namespace {

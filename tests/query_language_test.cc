@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/kamerzoek.h"
 #include "searcher/field_processors.h"

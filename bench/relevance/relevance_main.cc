@@ -8,8 +8,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "analysis/analyzer.h"
 #include "bench/relevance/evaluation.h"
-#include "indexer/analyzer.h"
 #include "searcher/glossary.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"

@@ -16,10 +16,6 @@
 
 namespace kamerzoek {
 
-/// Term prefix of the Dutch stems of compound parts ("XPfinancier" for a
-/// passage saying "terrorismefinanciering"); no positions.
-inline constexpr std::string_view kCompoundPartPrefix = "XP";
-
 /// True when `folded` is in the built-in lexicon of common Dutch words of
 /// parliamentary and policy text.
 bool in_seed_lexicon(std::string_view folded);

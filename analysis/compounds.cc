@@ -1,4 +1,4 @@
-#include "indexer/compounds.h"
+#include "analysis/compounds.h"
 
 #include <algorithm>
 #include <iterator>

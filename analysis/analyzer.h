@@ -38,6 +38,25 @@ class Analyzer {
     /// counts as Dutch).
     std::string stem(const std::string& folded, corpus::Language language);
 
+    /// The terms a folded word of text in `language` stands for: the one
+    /// function from a word to its terms, used by the indexer on passages and
+    /// by the query builder on query words, so both agree.
+    struct WordTerms {
+        std::string dutch_stem;    // "Z" + Dutch stem; empty for English
+        std::string english_stem;  // "Z" + English stem; empty for Dutch
+    };
+    /// Unknown language: both stems (equal or not), so either kind of query
+    /// finds a passage whose language could not be told.
+    WordTerms word_terms(const std::string& folded, corpus::Language language);
+
+    /// How a Dutch word stands inside a compound: "XP" + its Dutch stem.
+    std::string compound_part_term(const std::string& part);
+
+    /// The compound part terms of `folded`, parts judged as
+    /// compound_parts() does against `vocabulary`.
+    std::vector<std::string> compound_part_terms(const std::string& folded,
+                                                 const std::unordered_set<std::string>& vocabulary);
+
     /// The parts of a Dutch compound in `folded` ("terrorismefinanciering" ->
     /// "terrorisme", "financiering"), judged against the seed lexicon and the
     /// words of `context` only, so that the parts of a document do not

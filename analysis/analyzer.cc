@@ -1,4 +1,4 @@
-#include "indexer/analyzer.h"
+#include "analysis/analyzer.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -12,7 +12,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "indexer/compounds.h"
+#include "analysis/compounds.h"
+#include "analysis/term_prefixes.h"
 #include "kamerzoek/error.h"
 
 namespace kamerzoek {
@@ -101,6 +102,30 @@ std::string Analyzer::stem(const std::string& folded, corpus::Language language)
     std::string stem = english ? impl_->english(folded) : impl_->dutch(folded);
     cache.emplace(folded, stem);
     return stem;
+}
+
+Analyzer::WordTerms Analyzer::word_terms(const std::string& folded, corpus::Language language) {
+    WordTerms terms;
+    const auto prefixed = [](const std::string& stem) {
+        return std::string(kStemPrefix).append(stem);
+    };
+    if (language != corpus::Language::kEnglish)
+        terms.dutch_stem = prefixed(stem(folded, corpus::Language::kDutch));
+    if (language != corpus::Language::kDutch)
+        terms.english_stem = prefixed(stem(folded, corpus::Language::kEnglish));
+    return terms;
+}
+
+std::string Analyzer::compound_part_term(const std::string& part) {
+    return std::string(kCompoundPartPrefix).append(stem(part, corpus::Language::kDutch));
+}
+
+std::vector<std::string> Analyzer::compound_part_terms(
+    const std::string& folded, const std::unordered_set<std::string>& vocabulary) {
+    std::vector<std::string> terms;
+    for (const std::string& part : compound_parts(folded, vocabulary))
+        terms.push_back(compound_part_term(part));
+    return terms;
 }
 
 std::vector<std::string> Analyzer::compound_parts(const std::string& folded,
