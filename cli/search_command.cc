@@ -37,9 +37,17 @@ CommandAction add_search_command(CLI::App& app, GlobalOptions& global) {
         ->add_option("QUERY", arguments->words,
                      "Query: words, \"phrases\", AND/OR/NOT, field:value")
         ->required();
-    command->add_option("-n,--limit", options.limit, "Number of passages to show")
+    // Checked as signed numbers: "-1" must not wrap around to "everything".
+    command->add_option("-n,--limit", options.limit, "Number of passages to show (1 to 1000)")
+        ->check(CLI::Range(1, 1000))
         ->capture_default_str();
-    command->add_option("--offset", options.offset, "Skip this many passages first");
+    command->add_option("--offset", options.offset, "Skip this many passages first (at most 10000)")
+        ->check(CLI::Range(0, 10000));
+    command
+        ->add_option("--time-limit", options.time_limit_seconds,
+                     "Stop a search that takes longer than this many seconds (0: no limit)")
+        ->check(CLI::Range(0.0, 3600.0))
+        ->capture_default_str();
     command->add_option("--lang", options.lang, "Analyse the query as nl or en only")
         ->check(CLI::IsMember({"nl", "en"}));
     command

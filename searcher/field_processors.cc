@@ -5,6 +5,7 @@
 #include <regex>
 #include <vector>
 
+#include "corpus/document.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 
@@ -39,7 +40,88 @@ int third_tuesday(int year) {
     return first + 14;
 }
 
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+bool all_digits(const std::string& text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Why `value` cannot be a value of the filter stored under `prefix`, or ""
+// when it can (or the filter's values are open, as ids are).
+std::string refusal(const std::string& prefix, const std::string& value) {
+    if (prefix == schema::kLanguage) {
+        if (value == "nl" || value == "en" || value == "und") return {};
+        return "lang:" + value + " is not a language; write lang:nl, lang:en or lang:und";
+    }
+    if (prefix == schema::kYear) {
+        if (value.size() == 4 && all_digits(value)) return {};
+        return "year:" + value + " is not a year; write four digits, e.g. year:2016";
+    }
+    if (prefix == schema::kKind) {
+        if (corpus::kind_name(corpus::kind_from_name(value)) == value) return {};
+        return "kind:" + value +
+               " is not a kind of document; write e.g. kind:kamerbrief, kind:bijlage or "
+               "kind:handelingen";
+    }
+    return {};
+}
+
+// One end of a date range as the date slot holds dates ("YYYYMMDD"): the
+// first day it stands for, or the last when `last` is set. Empty when
+// `text` is not a date.
+std::string date_bound(const std::string& text, bool last) {
+    static const std::regex kDate(R"((\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?)");
+    std::smatch match;
+    if (!std::regex_match(text, match, kDate)) return {};
+    // "201601" would read as year and month; only YYYY-MM is a month.
+    if (match[2].matched && !match[3].matched && text.size() != 7) return {};
+    const int year = std::stoi(match[1].str());
+    const int month = match[2].matched ? std::stoi(match[2].str()) : (last ? 12 : 1);
+    if (month < 1 || month > 12) return {};
+    const int day =
+        match[3].matched ? std::stoi(match[3].str()) : (last ? days_in_month(year, month) : 1);
+    if (day < 1 || day > days_in_month(year, month)) return {};
+    return fmt::format("{:04}{:02}{:02}", year, month, day);
+}
+
 }  // namespace
+
+Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
+    if (const std::string why = refusal(prefix_, value); !why.empty()) throw QueryError(why);
+    return Xapian::Query(prefix_ + value);
+}
+
+DateFilterProcessor::DateFilterProcessor(Xapian::valueno slot)
+    : Xapian::RangeProcessor(slot, "date:") {}
+
+Xapian::Query DateFilterProcessor::operator()(const std::string& begin, const std::string& end) {
+    const std::string filter = "date:" + begin + ".." + end;
+    const auto refuse = [&](const std::string& why) {
+        throw QueryError(filter + ": " + why +
+                         "; write date:FROM..TO with YYYY-MM-DD, YYYY-MM or YYYY at either end, "
+                         "e.g. date:2016-01-01..2016-06-30 (either end may be left out)");
+    };
+    if (begin.empty() && end.empty()) refuse("the range has no ends");
+    const std::string from = begin.empty() ? std::string() : date_bound(begin, false);
+    const std::string to = end.empty() ? std::string() : date_bound(end, true);
+    if (!begin.empty() && from.empty()) refuse(begin + " is not a date");
+    if (!end.empty() && to.empty()) refuse(end + " is not a date");
+    if (!from.empty() && !to.empty() && to < from) refuse("the range ends before it begins");
+    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, from);
+    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, to);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, from, to);
+}
+
+Xapian::Query UnclaimedRangeProcessor::operator()(const std::string& begin,
+                                                  const std::string& end) {
+    throw QueryError(begin + ".." + end + ": a range needs a filter, as in date:" + begin + ".." +
+                     end);
+}
 
 std::string third_tuesday_of_september(int year) {
     return fmt::format("{:04}09{:02}", year, third_tuesday(year));

@@ -28,15 +28,25 @@ class NameFieldProcessor final : public Xapian::FieldProcessor {
 /// written: the term is the prefix and the value, joined as the indexer
 /// joins them (Xapian's own boolean prefixes would put a ':' between a long
 /// prefix and a value starting with a capital, as in "doc:BWBV0001069").
+/// The filters with a closed set of values (kind:, lang:, year:) refuse any
+/// other with a QueryError naming the filter, rather than match nothing.
 class ExactFieldProcessor final : public Xapian::FieldProcessor {
   public:
     explicit ExactFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
-    Xapian::Query operator()(const std::string& value) override {
-        return Xapian::Query(prefix_ + value);
-    }
+    Xapian::Query operator()(const std::string& value) override;
 
   private:
     std::string prefix_;
+};
+
+/// date:FROM..TO over the date slot. Each end is YYYY-MM-DD, YYYYMMDD,
+/// YYYY-MM (a whole month) or YYYY (a whole year), and either may be left
+/// out; anything else, an impossible date or a range that ends before it
+/// begins is a QueryError naming the filter.
+class DateFilterProcessor final : public Xapian::RangeProcessor {
+  public:
+    explicit DateFilterProcessor(Xapian::valueno slot);
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 };
 
 /// vergaderjaar:2015-2016: the parliamentary year, which runs from the
@@ -45,6 +55,14 @@ class ExactFieldProcessor final : public Xapian::FieldProcessor {
 class VergaderjaarFieldProcessor final : public Xapian::FieldProcessor {
   public:
     Xapian::Query operator()(const std::string& value) override;
+};
+
+/// A range A..B that no filter claimed ("2015..2016"): a QueryError saying
+/// that ranges need a filter, instead of Xapian's "Unknown range operation".
+/// Added after every other range processor.
+class UnclaimedRangeProcessor final : public Xapian::RangeProcessor {
+  public:
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 };
 
 /// "YYYYMMDD" of the third Tuesday of September of `year`.

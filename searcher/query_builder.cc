@@ -9,6 +9,7 @@
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 #include "searcher/field_processors.h"
+#include "searcher/query_limits.h"
 
 namespace kamerzoek {
 namespace {
@@ -144,6 +145,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_stopper(&stopper_);
     parser_.set_default_op(Xapian::Query::OP_OR);
+    parser_.set_max_expansion(default_query_limits().max_wildcard_terms,
+                              Xapian::Query::WILDCARD_LIMIT_ERROR,
+                              Xapian::QueryParser::FLAG_WILDCARD);
     parser_.add_prefix("title", std::string(schema::kTitleWord));
     parser_.add_prefix("section", std::string(schema::kSectionWord));
     const std::pair<const char*, std::string_view> exact_filters[] = {
@@ -160,8 +164,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const
         "speaker",
         (new NameFieldProcessor(db, std::string(schema::kSpeaker), analyzer))->release());
     parser_.add_boolean_prefix("vergaderjaar", (new VergaderjaarFieldProcessor)->release());
-    parser_.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(schema::kSlotDate, "date:"))->release());
+    parser_.add_rangeprocessor((new DateFilterProcessor(schema::kSlotDate))->release());
+    parser_.add_rangeprocessor((new UnclaimedRangeProcessor)->release());
 }
 
 std::string QueryBuilder::fold_query_text(const std::string& text) {
@@ -323,6 +327,7 @@ Xapian::Query QueryBuilder::parse(const std::string& folded, const std::string& 
 }
 
 BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang) {
+    check_query_text(text, default_query_limits());
     const std::string folded = fold_query_text(text);
     std::vector<std::string> words;
     for (Analyzer::Token& token : analyzer_.tokenize(folded)) words.push_back(token.folded);
@@ -334,6 +339,7 @@ BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang)
         stopper_.set_language(Language::kUnknown);
         parsed = parse(folded, text);
     }
+    check_parsed_query(parsed, default_query_limits());
     BuiltQuery built;
     Xapian::Query rewritten = rewrite_leaves(parsed, lang, built);
     // Only an OR of words has "every word" to reward: one word's own

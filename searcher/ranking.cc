@@ -32,13 +32,14 @@ const RankingParameters& default_ranking() {
 
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   const RankingParameters& parameters, Xapian::doccount offset,
-                  Xapian::doccount limit, unsigned per_document) {
+                  Xapian::doccount limit, unsigned per_document,
+                  const Xapian::MatchDecider* decider) {
     Xapian::Enquire enquire(db);
     enquire.set_query(with_field_boost(query, parameters.field_boost));
     // k2, k3 and min_normlen as Xapian's defaults; only k1 and b are measured.
     enquire.set_weighting_scheme(Xapian::BM25Weight(parameters.k1, 0, 1, parameters.b, 0.5));
     if (per_document > 0) enquire.set_collapse_key(schema::kSlotDocId, per_document);
-    return enquire.get_mset(offset, limit);
+    return enquire.get_mset(offset, limit, nullptr, decider);
 }
 
 std::string spelling_suggestion(const Xapian::Database& db, Analyzer& analyzer,

@@ -25,10 +25,12 @@ struct RankingParameters {
 const RankingParameters& default_ranking();
 
 /// Ranked passages [offset, offset + limit) for `query`, at most
-/// `per_document` per document (0: no cap).
+/// `per_document` per document (0: no cap); `decider`, when given, sees
+/// every candidate (see MatchDeadline).
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   const RankingParameters& parameters, Xapian::doccount offset,
-                  Xapian::doccount limit, unsigned per_document);
+                  Xapian::doccount limit, unsigned per_document,
+                  const Xapian::MatchDecider* decider = nullptr);
 
 /// "Did you mean": `text` with each free word the index does not hold
 /// replaced by the closest word it does; empty when nothing was replaced.

@@ -12,6 +12,7 @@
 #include "kamerzoek/error.h"
 #include "searcher/glossary.h"
 #include "searcher/query_builder.h"
+#include "searcher/query_limits.h"
 #include "searcher/ranking.h"
 #include "searcher/searcher_impl.h"
 #include "searcher/shard_query.h"
@@ -22,6 +23,8 @@ namespace kamerzoek {
 namespace {
 
 constexpr std::size_t kMaxLimit = 1000;
+// Xapian keeps offset + limit candidates while it matches.
+constexpr std::size_t kMaxOffset = 10000;
 
 corpus::ReferenceType reference_type_from_name(const std::string& name) {
     for (const auto type : {corpus::ReferenceType::kHandelingen, corpus::ReferenceType::kAanhangsel,
@@ -116,14 +119,32 @@ Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& q
     return hit;
 }
 
+// The match, under the cost bounds of query_limits.h: a wildcard Xapian
+// finds too broad, or a match past its time limit, is QueryTooExpensive.
+Xapian::MSet Searcher::Impl::bounded_rank(const BuiltQuery& query, const SearchOptions& options) {
+    if (options.offset > kMaxOffset) {
+        throw QueryTooExpensive("query too expensive: offset " + std::to_string(options.offset) +
+                                " is over " + std::to_string(kMaxOffset));
+    }
+    const MatchDeadline deadline(std::chrono::duration<double>(options.time_limit_seconds),
+                                 options.cancelled);
+    const bool bounded = options.time_limit_seconds > 0 || options.cancelled;
+    try {
+        return rank(db, query, default_ranking(), static_cast<Xapian::doccount>(options.offset),
+                    static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)),
+                    options.per_document, bounded ? &deadline : nullptr);
+    } catch (const Xapian::WildcardError& e) {
+        throw_wildcard_too_broad(e.get_msg(), default_query_limits());
+    }
+}
+
 SearchResults Searcher::Impl::run(const std::string& text, const SearchOptions& options) {
     const RankingParameters& ranking = default_ranking();
     QueryBuilder builder(db, analyzer, Glossary::builtin(), ranking.query_weights);
     BuiltQuery query = builder.build(text, options.lang);
-    if (db.size() > 1) query.query = expand_wildcards(query.query, db);  // see shard_query.h
-    const Xapian::MSet mset = rank(
-        db, query, ranking, static_cast<Xapian::doccount>(options.offset),
-        static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)), options.per_document);
+    if (db.size() > 1)  // see shard_query.h
+        query.query = expand_wildcards(query.query, db, default_query_limits().max_wildcard_terms);
+    const Xapian::MSet mset = bounded_rank(query, options);
     SearchResults results;
     results.query = text;
     results.total = mset.get_matches_estimated();

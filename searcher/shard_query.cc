@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "searcher/query_builder.h"
+#include "searcher/query_limits.h"
 
 namespace kamerzoek {
 namespace {
@@ -37,10 +38,13 @@ std::optional<Wildcard> read_wildcard(const Xapian::Query& query) {
     return wildcard;
 }
 
-Xapian::Query expand(const Wildcard& wildcard, const Xapian::Database& db) {
+Xapian::Query expand(const Wildcard& wildcard, const Xapian::Database& db,
+                     Xapian::termcount max_terms) {
     std::vector<Xapian::Query> words;
     for (auto it = db.allterms_begin(wildcard.pattern); it != db.allterms_end(wildcard.pattern);
          ++it) {
+        if (max_terms > 0 && words.size() == max_terms)
+            throw_wildcard_too_broad(wildcard.pattern + "*", default_query_limits());
         words.emplace_back(*it);
     }
     if (words.empty()) return Xapian::Query::MatchNothing;
@@ -49,16 +53,17 @@ Xapian::Query expand(const Wildcard& wildcard, const Xapian::Database& db) {
 
 }  // namespace
 
-Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db) {
+Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db,
+                               Xapian::termcount max_terms) {
     const Xapian::Query::op type = query.get_type();
     if (type == Xapian::Query::OP_WILDCARD) {
         const std::optional<Wildcard> wildcard = read_wildcard(query);
-        return wildcard ? expand(*wildcard, db) : query;
+        return wildcard ? expand(*wildcard, db, max_terms) : query;
     }
     if (!is_plain_combination(type)) return query;
     std::vector<Xapian::Query> subqueries;
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        subqueries.push_back(expand_wildcards(query.get_subquery(i), db));
+        subqueries.push_back(expand_wildcards(query.get_subquery(i), db, max_terms));
     return Xapian::Query(type, subqueries.begin(), subqueries.end());
 }
 

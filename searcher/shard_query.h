@@ -14,7 +14,9 @@ namespace kamerzoek {
 
 /// `query` with each wildcard replaced by the words of `db` it matches,
 /// combined as the wildcard would combine them. Wildcards it cannot read
-/// are left to Xapian.
-Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db);
+/// are left to Xapian. A wildcard matching more than `max_terms` words
+/// (0: no limit) throws QueryTooExpensive, as Xapian's own expansion does.
+Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db,
+                               Xapian::termcount max_terms = 0);
 
 }  // namespace kamerzoek

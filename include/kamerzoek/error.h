@@ -26,6 +26,15 @@ class QueryError : public Error {
     using Error::Error;
 };
 
+/// The query would cost more than a search may: too long, too many words,
+/// wildcards or brackets, a wildcard matching too many words, or a search
+/// that ran past its time limit. The message says which bound and how to
+/// narrow the query.
+class QueryTooExpensive : public QueryError {
+  public:
+    using QueryError::QueryError;
+};
+
 /// A document, paper or citation that was asked for is not in the index or
 /// could not be recognised.
 class NotFound : public Error {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,13 @@ struct SearchOptions {
     std::string lang;
     /// At most this many passages per document; 0 means no cap.
     unsigned per_document = 2;
+    /// A match still running after this many seconds is stopped and the
+    /// search throws QueryTooExpensive; 0 means no limit.
+    double time_limit_seconds = 10;
+    /// Asked now and then while the match runs; when it returns true (say,
+    /// the client that asked has gone) the search stops with
+    /// QueryTooExpensive. Empty: never.
+    std::function<bool()> cancelled;
 };
 
 struct SearchResults {
