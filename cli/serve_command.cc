@@ -72,8 +72,18 @@ CommandAction add_serve_command(CLI::App& app, GlobalOptions& global) {
     command
         ->add_option("--listen", arguments->listen, "Address to listen on, HOST:PORT (port 0: any)")
         ->capture_default_str();
-    command->add_option("--threads", options.threads, "Requests handled at once")
+    command->add_option("--threads", options.threads, "Searches run at once")
         ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    command
+        ->add_option("--max-connections", options.max_connections,
+                     "Connections served at once (more wait in a queue of 256)")
+        ->check(CLI::Range(1, 900))
+        ->capture_default_str();
+    command
+        ->add_option("--time-limit", options.search_time_limit_seconds,
+                     "Stop a search that takes longer than this many seconds (422)")
+        ->check(CLI::Range(0.1, 600.0))
         ->capture_default_str();
     command->add_flag("-q,--quiet", arguments->quiet, "Do not log requests on stderr");
     add_db_option(*command, global);

@@ -9,9 +9,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
+#include <semaphore>
 #include <stdexcept>
 
 #include "kamerzoek/kamerzoek.h"
+#include "server/bounded_server.h"
 #include "server/search_page.h"
 
 namespace kamerzoek::server {
@@ -19,9 +21,9 @@ namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr std::size_t kMaxIdBytes = 256;
-constexpr int kKeepAliveSeconds = 2;  // an idle keep-alive connection holds a worker
-constexpr std::size_t kKeepAliveRequests = 100;
 constexpr std::size_t kMaxBodyBytes = 1024;  // the API has no request bodies
+// Semaphore of search slots; more than this many threads is a typo.
+constexpr std::ptrdiff_t kMaxSearchSlots = 1024;
 
 // A request that cannot be answered, with the status and message the client sees.
 struct HttpError {
@@ -51,6 +53,8 @@ std::string reason(int status) {
             return "request timed out";
         case 413:
             return "request body too large";
+        case 422:
+            return "request refused";
         case 414:
             return "request URI too long";
         case 416:
@@ -110,6 +114,39 @@ std::string filter_prefix(const httplib::Request& req) {
     return filters;
 }
 
+// The Content-Length or Transfer-Encoding of a request that has a body.
+bool has_body(const httplib::Request& req) {
+    if (req.has_header("Transfer-Encoding")) return true;
+    const std::string length = req.get_header_value("Content-Length");
+    return !length.empty() && length.find_first_not_of('0') != std::string::npos;
+}
+
+// One of the service's search slots, held while a handler uses the index.
+class SearchSlot {
+  public:
+    template <typename Semaphore>
+    SearchSlot(Semaphore& slots, std::chrono::milliseconds wait)
+        : release_([&slots] { slots.release(); }) {
+        if (!slots.try_acquire_for(wait))
+            throw HttpError{503, "the service is busy; try again shortly"};
+    }
+    ~SearchSlot() { release_(); }
+    SearchSlot(const SearchSlot&) = delete;
+    SearchSlot& operator=(const SearchSlot&) = delete;
+
+  private:
+    std::function<void()> release_;
+};
+
+ConnectionLimits connection_limits(const ServiceOptions& options) {
+    ConnectionLimits limits;
+    limits.connections = std::max<std::size_t>(1, options.max_connections);
+    limits.queued = options.max_queued;
+    limits.request_timeout = options.request_timeout;
+    limits.write_timeout = options.io_timeout;
+    return limits;
+}
+
 }  // namespace
 
 void parse_listen_address(const std::string& text, std::string& host, int& port) {
@@ -124,42 +161,18 @@ void parse_listen_address(const std::string& text, std::string& host, int& port)
     if (port > 65535) throw std::invalid_argument("port out of range: " + std::to_string(port));
 }
 
-bool is_valid_utf8(const std::string& text) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = p + text.size();
-    while (p < end) {
-        const unsigned char lead = *p;
-        int length = 0;
-        char32_t cp = 0;
-        if (lead < 0x80) {
-            ++p;
-            continue;
-        } else if ((lead & 0xE0) == 0xC0) {
-            length = 2, cp = lead & 0x1F;
-        } else if ((lead & 0xF0) == 0xE0) {
-            length = 3, cp = lead & 0x0F;
-        } else if ((lead & 0xF8) == 0xF0) {
-            length = 4, cp = lead & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p < length) return false;
-        for (int i = 1; i < length; ++i) {
-            if ((p[i] & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < kSmallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        p += length;
-    }
-    return true;
-}
-
 struct HttpService::Impl {
     ServiceOptions options;
-    httplib::Server http;
+    BoundedServer http;
+    // Searches, document lookups and cites running at once: they use the
+    // CPU, while a connection thread mostly waits on its client.
+    std::counting_semaphore<kMaxSearchSlots> search_slots;
 
-    explicit Impl(ServiceOptions service_options) : options(std::move(service_options)) {
+    explicit Impl(ServiceOptions service_options)
+        : options(std::move(service_options)),
+          http(connection_limits(options)),
+          search_slots(static_cast<std::ptrdiff_t>(
+              std::clamp<std::size_t>(options.threads, 1, kMaxSearchSlots))) {
         Searcher probe(options.index_dir);  // fail now, not on the first request
         configure();
         add_routes();
@@ -189,13 +202,24 @@ struct HttpService::Impl {
     }
 
     void configure() {
-        const std::size_t threads = std::max<std::size_t>(1, options.threads);
-        http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        const ConnectionLimits limits = connection_limits(options);
         http.set_read_timeout(options.io_timeout);
         http.set_write_timeout(options.io_timeout);
-        http.set_keep_alive_timeout(kKeepAliveSeconds);
-        http.set_keep_alive_max_count(kKeepAliveRequests);
+        // What httplib announces in Keep-Alive; BoundedServer applies it.
+        http.set_keep_alive_timeout(
+            std::chrono::duration_cast<std::chrono::seconds>(limits.idle_timeout).count());
+        http.set_keep_alive_max_count(limits.requests_per_connection);
         http.set_payload_max_length(kMaxBodyBytes);
+        // The API takes no bodies; a GET with one is refused before it is
+        // routed, and its connection closed, since the body is never read.
+        http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+            if (!has_body(req) || (req.method != "GET" && req.method != "HEAD"))
+                return httplib::Server::HandlerResponse::Unhandled;
+            BoundedServer::close_after_response();
+            res.set_header("Connection", "close");
+            send_error(res, 413, "requests here take no body");
+            return httplib::Server::HandlerResponse::Handled;
+        });
         http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                                   {"Cache-Control", "no-cache"},
                                   {"Referrer-Policy", "no-referrer"}});
@@ -213,8 +237,8 @@ struct HttpService::Impl {
             });
         if (options.access_log) {
             http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-                std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(),
-                             res.status);
+                std::fprintf(stderr, "%s %s %d\n", escape_for_log(req.method).c_str(),
+                             escape_for_log(req.path).c_str(), res.status);
             });
         }
     }
@@ -223,11 +247,11 @@ struct HttpService::Impl {
         try {
             std::rethrow_exception(error);
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "kamerzoek serve: %s %s: %s\n", req.method.c_str(),
-                         req.path.c_str(), e.what());
+            std::fprintf(stderr, "kamerzoek serve: %s %s: %s\n", escape_for_log(req.method).c_str(),
+                         escape_for_log(req.path).c_str(), escape_for_log(e.what()).c_str());
         } catch (...) {
-            std::fprintf(stderr, "kamerzoek serve: %s %s: unknown error\n", req.method.c_str(),
-                         req.path.c_str());
+            std::fprintf(stderr, "kamerzoek serve: %s %s: unknown error\n",
+                         escape_for_log(req.method).c_str(), escape_for_log(req.path).c_str());
         }
     }
 
@@ -240,6 +264,8 @@ struct HttpService::Impl {
                 (this->*handler)(req, res);
             } catch (const HttpError& e) {
                 send_error(res, e.status, e.message);
+            } catch (const QueryTooExpensive& e) {
+                send_error(res, 422, e.what());
             } catch (const QueryError& e) {
                 send_error(res, 400, e.what());
             } catch (const IndexError& e) {
@@ -290,6 +316,8 @@ struct HttpService::Impl {
             throw HttpError{400, "missing query: pass it as ?q=..."};
         checked_text(*q);
         SearchOptions search_options;
+        search_options.time_limit_seconds = options.search_time_limit_seconds;
+        search_options.cancelled = [] { return BoundedServer::client_gone(); };
         if (const auto limit = param(req, "limit"))
             search_options.limit = parse_count("limit", *limit, 1, options.max_limit);
         if (const auto offset = param(req, "offset"))
@@ -300,6 +328,9 @@ struct HttpService::Impl {
         // Filters go first and the user's text in brackets, so that an open
         // quote or a leading operator in q cannot swallow them.
         const std::string query = filters.empty() ? *q : filters + "(" + *q + ")";
+        const SearchSlot slot(search_slots, options.request_timeout);
+        if (BoundedServer::client_gone())  // nobody is waiting for the answer
+            throw HttpError{503, "the client has gone"};
         send_json(res, to_json(searcher().search(query, search_options)));
     }
 
@@ -319,6 +350,7 @@ struct HttpService::Impl {
 
     void doc(const httplib::Request& req, httplib::Response& res) {
         const std::string id = checked_id(req, "document id");
+        const SearchSlot slot(search_slots, options.request_timeout);
         try {
             send_json(res, to_json(searcher().show(id)));
         } catch (const NotFound&) {  // its message names the index folder
@@ -335,6 +367,7 @@ struct HttpService::Impl {
         if (const auto offset = param(req, "offset"))
             cites_options.offset = parse_count("offset", *offset, 0, options.max_offset);
         const std::string ref = checked_id(req, "reference");
+        const SearchSlot slot(search_slots, options.request_timeout);
         try {
             send_json(res, to_json(searcher().cites(ref, cites_options)));
         } catch (const NotFound&) {
