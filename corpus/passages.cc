@@ -38,9 +38,36 @@ std::vector<std::size_t> sentence_ends(std::string_view text) {
     return ends;
 }
 
+// Where to end a piece of `text` starting at `start` so that it holds at
+// most `max_bytes`: after the last space in the second half of that span,
+// else at the last character boundary.
+std::size_t cut_point(std::string_view text, std::size_t start, std::size_t max_bytes) {
+    std::size_t cut = start + max_bytes;
+    if (cut >= text.size()) return text.size();
+    const std::size_t space = text.rfind(' ', cut);
+    if (space != std::string_view::npos && space > start + max_bytes / 2) return space;
+    while (cut > start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return cut > start ? cut : start + max_bytes;
+}
+
+// `piece` in parts of at most `max_bytes` (see cut_point), appended to `out`.
+void cut_to_size(std::string piece, std::size_t max_bytes, std::vector<std::string>& out) {
+    if (piece.size() <= max_bytes) {
+        out.push_back(std::move(piece));
+        return;
+    }
+    for (std::size_t start = 0; start < piece.size();) {
+        const std::size_t end = cut_point(piece, start, max_bytes);
+        out.push_back(piece.substr(start, end - start));
+        start = end;
+        while (start < piece.size() && piece[start] == ' ') ++start;
+    }
+}
+
 // Splits a long text at sentence ends into pieces of at most `max_chars`
-// where possible (a single longer sentence stays whole).
-std::vector<std::string> split_long(const std::string& text, std::size_t max_chars) {
+// where possible; a single longer sentence stays whole up to `hard_max`.
+std::vector<std::string> split_long(const std::string& text, std::size_t max_chars,
+                                    std::size_t hard_max) {
     if (text.size() <= max_chars) return {text};
     std::vector<std::string> pieces;
     std::size_t start = 0;
@@ -57,7 +84,9 @@ std::vector<std::string> split_long(const std::string& text, std::size_t max_cha
         start = last_end + 1;
     }
     if (start < text.size()) pieces.push_back(text.substr(start));
-    return pieces;
+    std::vector<std::string> bounded;
+    for (std::string& piece : pieces) cut_to_size(std::move(piece), hard_max, bounded);
+    return bounded;
 }
 
 bool is_standalone(const Block& block) {
@@ -161,11 +190,11 @@ void split_into_passages(Document& document, const PassageLimits& limits) {
         const Block& block = document.blocks[i];
         if (block.text.empty()) continue;
         const bool last = i + 1 == document.blocks.size();
-        if (block.role == Block::Role::kHeading && !last) {
+        if (block.role == Block::Role::kHeading && !last && block.text.size() <= limits.max_chars) {
             section = block.text;
             continue;
         }
-        for (std::string& piece : split_long(block.text, limits.max_chars)) {
+        for (std::string& piece : split_long(block.text, limits.max_chars, limits.hard_max_chars)) {
             passages.push_back(passage_from(block, section, std::move(piece)));
         }
         if (is_standalone(block)) passages.back().label = block.label.empty() ? "-" : block.label;

@@ -135,15 +135,16 @@ void FileIndexer::write_documents(std::vector<corpus::Document>& documents, File
             // Left over from a file that no longer claims it, if any.
             db_.delete_document(schema::term(schema::kDocId, document.id));
         }
-        const std::vector<Xapian::Document> xdocs = make_passage_documents(document, analyzer_);
-        for (std::size_t i = 0; i < xdocs.size(); ++i) {
-            if (i >= reuse.size()) {
-                db_.add_document(xdocs[i]);
-            } else if (!unchanged(reuse[i], xdocs[i])) {
-                db_.replace_document(reuse[i], xdocs[i]);
-            }
-        }
-        for (std::size_t i = xdocs.size(); i < reuse.size(); ++i) db_.delete_document(reuse[i]);
+        for_each_passage_document(document, analyzer_,
+                                  [&](std::size_t i, const Xapian::Document& xdoc) {
+                                      if (i >= reuse.size()) {
+                                          db_.add_document(xdoc);
+                                      } else if (!unchanged(reuse[i], xdoc)) {
+                                          db_.replace_document(reuse[i], xdoc);
+                                      }
+                                  });
+        for (std::size_t i = document.passages.size(); i < reuse.size(); ++i)
+            db_.delete_document(reuse[i]);
         state.doc_ids.push_back(document.id);
         state.passages += document.passages.size();
         for (const std::string& warning : document.warnings) {

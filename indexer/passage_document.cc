@@ -25,10 +25,18 @@ void add_boolean(Xapian::Document& xdoc, std::string_view prefix, std::string_vi
 class DocumentTerms {
   public:
     DocumentTerms(const corpus::Document& document, Analyzer& analyzer) : analyzer_(analyzer) {
-        tokens_.reserve(document.passages.size());
+        // The tokens of a long document are not kept for index_passage():
+        // they take ten times the text's bytes. Its passages are tokenised
+        // again instead, so memory grows with its vocabulary, not its length.
+        constexpr std::size_t kMaxCachedTextBytes = 4 << 20;
+        std::size_t text_bytes = 0;
+        for (const corpus::Passage& passage : document.passages) text_bytes += passage.text.size();
+        const bool cache = text_bytes <= kMaxCachedTextBytes;
+        if (cache) tokens_.reserve(document.passages.size());
         for (const corpus::Passage& passage : document.passages) {
-            tokens_.push_back(analyzer.tokenize(passage.text));
-            for (const Analyzer::Token& token : tokens_.back()) vocabulary_.insert(token.folded);
+            std::vector<Analyzer::Token> tokens = analyzer.tokenize(passage.text);
+            for (const Analyzer::Token& token : tokens) vocabulary_.insert(token.folded);
+            if (cache) tokens_.push_back(std::move(tokens));
         }
         title_terms_ = field_terms(schema::kTitleWord, document.title);
     }
@@ -39,7 +47,10 @@ class DocumentTerms {
     // passage the title words.
     void index_passage(Xapian::Document& xdoc, std::size_t index, const corpus::Passage& passage) {
         Xapian::termpos position = 0;
-        for (const Analyzer::Token& token : tokens_[index]) {
+        const std::vector<Analyzer::Token> tokenised = index < tokens_.size()
+                                                           ? std::vector<Analyzer::Token>()
+                                                           : analyzer_.tokenize(passage.text);
+        for (const Analyzer::Token& token : index < tokens_.size() ? tokens_[index] : tokenised) {
             ++position;
             if (token.folded.size() + 1 > schema::kMaxTermLength) continue;
             xdoc.add_posting(token.folded, position);
@@ -234,18 +245,29 @@ std::string fingerprint(const Xapian::Document& xdoc) {
 
 }  // namespace
 
-std::vector<Xapian::Document> make_passage_documents(const corpus::Document& document,
-                                                     Analyzer& analyzer) {
+void for_each_passage_document(
+    const corpus::Document& document, Analyzer& analyzer,
+    const std::function<void(std::size_t index, const Xapian::Document& xdoc)>& visit) {
     DocumentTerms terms(document, analyzer);
-    std::vector<Xapian::Document> xdocs(document.passages.size());
     for (std::size_t i = 0; i < document.passages.size(); ++i) {
         const corpus::Passage& passage = document.passages[i];
-        terms.index_passage(xdocs[i], i, passage);
-        add_filter_terms(xdocs[i], document, passage, analyzer);
-        add_values(xdocs[i], document, passage);
-        xdocs[i].set_data(stored_data(document, passage));
-        xdocs[i].add_value(schema::kSlotFingerprint, fingerprint(xdocs[i]));
+        Xapian::Document xdoc;
+        terms.index_passage(xdoc, i, passage);
+        add_filter_terms(xdoc, document, passage, analyzer);
+        add_values(xdoc, document, passage);
+        xdoc.set_data(stored_data(document, passage));
+        xdoc.add_value(schema::kSlotFingerprint, fingerprint(xdoc));
+        visit(i, xdoc);
     }
+}
+
+std::vector<Xapian::Document> make_passage_documents(const corpus::Document& document,
+                                                     Analyzer& analyzer) {
+    std::vector<Xapian::Document> xdocs;
+    xdocs.reserve(document.passages.size());
+    for_each_passage_document(document, analyzer, [&](std::size_t, const Xapian::Document& xdoc) {
+        xdocs.push_back(xdoc);
+    });
     return xdocs;
 }
 

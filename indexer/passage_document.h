@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ namespace kamerzoek {
 /// order (see indexer/index_schema.h for what each prefix and slot holds).
 std::vector<Xapian::Document> make_passage_documents(const corpus::Document& document,
                                                      Analyzer& analyzer);
+
+/// The same, one passage at a time, so that a document of many passages
+/// never has them all in memory at once.
+void for_each_passage_document(
+    const corpus::Document& document, Analyzer& analyzer,
+    const std::function<void(std::size_t index, const Xapian::Document& xdoc)>& visit);
 
 /// The unique id term of a passage: "Q<doc id>#<ordinal>".
 std::string passage_id_term(const std::string& doc_id, int ordinal);
