@@ -36,18 +36,18 @@ std::size_t bracket_depth(const std::string& text) {
 }
 
 struct QueryCounts {
-    std::size_t terms = 0;
+    std::size_t term_uses = 0;
     std::size_t wildcards = 0;
 };
 
 void count(const Xapian::Query& query, QueryCounts& counts) {
     switch (query.get_type()) {
         case Xapian::Query::LEAF_TERM:
-            ++counts.terms;
+            ++counts.term_uses;
             return;
         case Xapian::Query::OP_WILDCARD:
             ++counts.wildcards;
-            ++counts.terms;
+            ++counts.term_uses;
             return;
         default:
             for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
@@ -84,9 +84,19 @@ void check_query_text(const std::string& text, const QueryLimits& limits) {
 void check_parsed_query(const Xapian::Query& query, const QueryLimits& limits) {
     QueryCounts counts;
     count(query, counts);
-    if (counts.terms > limits.max_terms) {
-        too_expensive(fmt::format("it has {} words and filter values, at most {} are allowed",
-                                  counts.terms, limits.max_terms));
+    if (counts.term_uses > limits.max_term_uses) {
+        too_expensive(
+            fmt::format("it has {} words and filter values (counting repeats), at most "
+                        "{} are allowed",
+                        counts.term_uses, limits.max_term_uses));
+    }
+    const auto distinct = static_cast<std::size_t>(
+        std::distance(query.get_unique_terms_begin(), query.get_unique_terms_end()));
+    if (distinct > limits.max_terms) {
+        too_expensive(
+            fmt::format("it has {} different words and filter values, at most {} are "
+                        "allowed",
+                        distinct, limits.max_terms));
     }
     if (counts.wildcards > limits.max_wildcards) {
         too_expensive(fmt::format("it has {} wildcards, at most {} are allowed", counts.wildcards,

@@ -19,7 +19,8 @@ namespace kamerzoek {
 struct QueryLimits {
     std::size_t max_bytes = 4096;                 // of query text, before anything else is done
     std::size_t max_word_bytes = 100;             // of one word (compound splitting is quadratic)
-    std::size_t max_terms = 64;                   // words and filter values of the parsed query
+    std::size_t max_terms = 64;                   // distinct words and filter values of the query
+    std::size_t max_term_uses = 256;              // the same, counting repeats
     std::size_t max_depth = 8;                    // brackets within brackets
     std::size_t max_wildcards = 4;                // "term*" in one query
     Xapian::termcount max_wildcard_terms = 1000;  // indexed words one wildcard may stand for

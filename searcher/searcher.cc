@@ -128,11 +128,20 @@ Xapian::MSet Searcher::Impl::bounded_rank(const BuiltQuery& query, const SearchO
     }
     const MatchDeadline deadline(std::chrono::duration<double>(options.time_limit_seconds),
                                  options.cancelled);
-    const bool bounded = options.time_limit_seconds > 0 || options.cancelled;
+    const bool bounded = (options.time_limit_seconds > 0 || options.cancelled) && !remote_match;
+    const auto offset = static_cast<Xapian::doccount>(options.offset);
+    const auto limit = static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit));
     try {
-        return rank(db, query, default_ranking(), static_cast<Xapian::doccount>(options.offset),
-                    static_cast<Xapian::doccount>(std::min(options.limit, kMaxLimit)),
-                    options.per_document, bounded ? &deadline : nullptr);
+        try {
+            return rank(db, query, default_ranking(), offset, limit, options.per_document,
+                        bounded ? &deadline : nullptr);
+        } catch (const Xapian::UnimplementedError&) {
+            if (!bounded) throw;
+            // Remote shards: their servers bound their own work (each
+            // request has the remote timeout of index_opening.h).
+            remote_match = true;
+            return rank(db, query, default_ranking(), offset, limit, options.per_document);
+        }
     } catch (const Xapian::WildcardError& e) {
         throw_wildcard_too_broad(e.get_msg(), default_query_limits());
     }

@@ -22,6 +22,7 @@ struct Searcher::Impl {
     std::string dir;            // what --db named: an index directory or a stub of shards
     std::string opened_layout;  // layout::fingerprint(dir) when `db` was opened
     bool stale = false;         // a remote shard dropped out: open afresh before reading again
+    bool remote_match = false;  // a shard is remote: Xapian takes no match decider then
     Xapian::Database db;        // all shards as one
     Analyzer analyzer;
 

@@ -210,14 +210,19 @@ struct HttpService::Impl {
             std::chrono::duration_cast<std::chrono::seconds>(limits.idle_timeout).count());
         http.set_keep_alive_max_count(limits.requests_per_connection);
         http.set_payload_max_length(kMaxBodyBytes);
-        // The API takes no bodies; a GET with one is refused before it is
-        // routed, and its connection closed, since the body is never read.
+        // The API takes no bodies: a request with one is refused before it
+        // is routed (httplib would first read, or skip, all of it), and its
+        // connection closed, since the body is never read.
         http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-            if (!has_body(req) || (req.method != "GET" && req.method != "HEAD"))
-                return httplib::Server::HandlerResponse::Unhandled;
+            if (!has_body(req)) return httplib::Server::HandlerResponse::Unhandled;
             BoundedServer::close_after_response();
             res.set_header("Connection", "close");
-            send_error(res, 413, "requests here take no body");
+            if (req.method == "GET" || req.method == "HEAD") {
+                send_error(res, 413, "requests here take no body");
+            } else {
+                res.set_header("Allow", "GET, HEAD");
+                send_error(res, 405, "only GET and HEAD are allowed here");
+            }
             return httplib::Server::HandlerResponse::Handled;
         });
         http.set_default_headers({{"X-Content-Type-Options", "nosniff"},

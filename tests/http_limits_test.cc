@@ -159,6 +159,10 @@ TEST_F(HttpLimits, GetWithABodyIsRefusedWith413) {
         // The unread body is not taken for a second request.
         EXPECT_EQ(response.find("HTTP/1.1", 1), std::string::npos) << response;
     }
+    // Nor is the body of another method read before it is refused.
+    RawClient post(port_);
+    post.send("POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\nabc");
+    EXPECT_EQ(status_of(post.read_all(5s)), 405);
     RawClient empty_body(port_);
     empty_body.send(
         "GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
