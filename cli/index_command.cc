@@ -92,12 +92,16 @@ nlohmann::json summary(const IndexReport& report) {
     nlohmann::json failed = nlohmann::json::array();
     for (const FileFailure& failure : report.failed)
         failed.push_back({{"path", failure.path}, {"reason", failure.reason}});
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const SkippedFile& file : report.skipped)
+        skipped.push_back({{"path", file.path}, {"reason", file.reason}});
     return {{"added", report.added},
             {"updated", report.updated},
             {"removed", report.removed},
             {"unchanged", report.unchanged},
             {"repaired", report.repaired.size()},
             {"failed", failed},
+            {"skipped", skipped},
             {"duration_s", report.duration_s},
             {"index_bytes", report.index_bytes},
             {"interrupted", report.cancelled},
@@ -106,11 +110,12 @@ nlohmann::json summary(const IndexReport& report) {
 
 void print_summary(const IndexReport& report) {
     fmt::print(stderr,
-               "kamerzoek: {} files: {} added, {} updated, {} removed, {} unchanged, {} failed; "
+               "kamerzoek: {} files: {} added, {} updated, {} removed, {} unchanged, {} failed, {} "
+               "skipped; "
                "{} documents ({} passages) indexed in {:.1f} s; index is {:.1f} MB\n",
                report.files_seen, report.added, report.updated, report.removed, report.unchanged,
-               report.failed.size(), report.documents_indexed, report.passages_indexed,
-               report.duration_s, report.index_bytes / 1e6);
+               report.failed.size(), report.skipped.size(), report.documents_indexed,
+               report.passages_indexed, report.duration_s, report.index_bytes / 1e6);
 }
 
 int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
@@ -127,6 +132,8 @@ int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
         progress->message(failure.path + ": " + failure.reason);
     });
     for (const std::string& repair : report.repaired) progress->message("repaired " + repair);
+    for (const SkippedFile& skipped : report.skipped)
+        progress->message(skipped.path + ": skipped: " + skipped.reason);
     print_summary(report);
     if (arguments.json) fmt::print("{}\n", summary(report).dump(2));
     if (report.cancelled) {

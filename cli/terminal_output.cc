@@ -37,6 +37,7 @@ void print_hit(std::FILE* out, const Hit& hit, const Style& style) {
     std::string meta = hit.doc_id;
     if (!hit.date.empty()) meta += " · " + hit.date;
     meta += " · " + hit.kind + " · " + hit.lang;
+    if (!hit.parent_id.empty()) meta += " · annex of " + hit.parent_id;
     if (!hit.section.empty()) meta += " · § " + hit.section;
     if (!hit.speaker.empty())
         meta += " · " + hit.speaker + (hit.party.empty() ? "" : " (" + hit.party + ")");
@@ -70,6 +71,13 @@ void print_results(std::FILE* out, const SearchResults& results, const Style& st
 
 namespace {
 
+// "Bijlage A - DPIA.pdf" from its path, so that hits from files of the
+// same title can be told apart.
+std::string file_name(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 std::string joined(const std::vector<std::string>& items) {
     std::string text;
     for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
@@ -90,7 +98,14 @@ void print_document_heading(std::FILE* out, const DocumentView& document, const 
     meta += " · " + document.kind + " · " + document.lang;
     if (document.dossier) meta += " · dossier " + *document.dossier;
     fmt::print(out, "   {}\n", paint(style, kDim, meta));
+    if (!document.published.empty() && document.published != document.date)
+        fmt::print(out, "   {}\n", paint(style, kDim, "published " + document.published));
+    if (!document.authors.empty())
+        fmt::print(out, "   {}\n", paint(style, kDim, "by " + joined(document.authors)));
+    fmt::print(out, "   {}\n", paint(style, kDim, "file: " + file_name(document.source)));
     fmt::print(out, "   {}\n", paint(style, kDim, "source: " + document.source));
+    for (const std::string& alternate : document.alternates)
+        fmt::print(out, "   {}\n", paint(style, kDim, "also as: " + alternate));
     if (!document.parent_id.empty()) fmt::print(out, "   annex of {}\n", document.parent_id);
     if (!document.annexes.empty()) fmt::print(out, "   annexes: {}\n", joined(document.annexes));
     fmt::print(out, "\n");

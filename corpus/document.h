@@ -67,16 +67,19 @@ struct Passage {
 struct Document {
     std::string id;  // stable: official id when known, else from the file name
     std::string title;
-    std::string date;  // ISO 8601 "2016-02-09", or empty
+    std::string date;       // ISO 8601 "2016-02-09", or empty: the document's own date
+    std::string published;  // ISO 8601: when it was made public, when its metadata says
     DocumentKind kind = DocumentKind::kOther;
     Language language = Language::kUnknown;
     std::string source_path;
-    std::string parent_id;              // for an annex: the document it belongs to
-    std::string dossier;                // "34300-V"
-    std::string number;                 // ondernummer / stuknummer
-    std::string vergaderjaar;           // "2015-2016"
-    std::string chamber;                // "tk" or "ek"
-    std::vector<std::string> warnings;  // repairs made while reading
+    std::string parent_id;                // for an annex: the document it belongs to
+    std::string dossier;                  // "34300-V"
+    std::string number;                   // ondernummer / stuknummer
+    std::string vergaderjaar;             // "2015-2016"
+    std::string chamber;                  // "tk" or "ek"
+    std::vector<std::string> authors;     // indieners, or the ministry that wrote it
+    std::vector<std::string> alternates;  // paths of the publication's other renditions
+    std::vector<std::string> warnings;    // repairs made while reading
     std::vector<Block> blocks;
     std::vector<Passage> passages;  // filled by split_into_passages()
 

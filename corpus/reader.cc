@@ -1,15 +1,18 @@
 #include "corpus/reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
+#include "corpus/encoding.h"
 #include "corpus/language.h"
 #include "corpus/passages.h"
+#include "corpus/publication.h"
+#include "corpus/publication_metadata.h"
 #include "corpus/readers/readers.h"
 
 namespace kamerzoek::corpus {
-namespace {
 
 // A stable id from the file name when the document does not state its own:
 // lower case, runs of other characters turned into single hyphens. Only a
@@ -36,8 +39,62 @@ std::string id_from_path(const std::string& path) {
     return id.empty() ? "document" : id;
 }
 
-void finish_document(Document& document, const SourceFile& file) {
+namespace {
+
+// Metadata beside a rendition states what a reader could only guess from
+// its text (a PDF's first line, a file name); the official XML reader
+// weighs it against the XML's own metadata itself.
+void apply_companion_metadata(Document& document, const SourceFile& file) {
+    const std::string own = document.id.empty() ? id_from_path(file.path) : document.id;
+    const Metadata metadata = companion_metadata(
+        file.metadata, looks_like_official_id(own) ? own : "", document.warnings);
+    override_from_metadata(document, metadata);
+}
+
+// An official XML's title is built from its heading ("Wet- en regelgeving
+// financiële markten; MOTIE VAN DE LEDEN ..."); the publication's metadata
+// names the document itself ("Motie van de leden ... over ...").
+void prefer_metadata_title(Document& document, const SourceFile& file) {
+    std::vector<std::string> ignored;  // the reader already reported them
+    const std::string title =
+        metadata_title(companion_metadata(file.metadata, document.id, ignored));
+    if (!title.empty()) document.title = title;
+}
+
+// A title is never empty: the first heading or line of the text, else the id.
+void ensure_title(Document& document) {
+    if (!collapse_whitespace(document.title).empty()) return;
+    document.title = document.id;
+    for (const Block& block : document.blocks) {
+        const std::string text = collapse_whitespace(block.text);
+        if (text.empty()) continue;
+        document.title = text.substr(0, 120);
+        break;
+    }
+}
+
+std::string lower_id(std::string id) {
+    for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return id;
+}
+
+void finish_document(Document& document, const SourceFile& file, bool reads_metadata_itself) {
+    if (!file.metadata.empty()) {
+        if (reads_metadata_itself) {
+            prefer_metadata_title(document, file);
+        } else {
+            apply_companion_metadata(document, file);
+        }
+    }
     if (document.id.empty()) document.id = id_from_path(file.path);
+    document.alternates = file.alternates;
+    // Metadata naming a parent wins over the file's name.
+    if (document.parent_id.empty() && !file.annex_of_id.empty() &&
+        lower_id(document.id) != lower_id(file.annex_of_id)) {
+        document.parent_id = file.annex_of_id;
+        document.kind = DocumentKind::kBijlage;
+    }
+    ensure_title(document);
     if (document.source_path.empty()) document.source_path = file.path;
     if (document.language == Language::kUnknown) {
         std::string all_text;
@@ -70,22 +127,33 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
 }
 
 std::vector<Document> read_file(const SourceFile& file) {
+    if (const std::string record = metadata_record_kind(file.bytes); !record.empty())
+        throw NotAPublication(record + ", not a publication");
     for (const auto& reader : all_readers()) {
         if (!reader->accepts(file)) continue;
         std::vector<Document> documents = reader->read(file);
         if (documents.empty()) throw ReadError("no text found");
-        for (Document& document : documents) finish_document(document, file);
+        const bool reads_metadata_itself = reader->name() == "officiele-publicatie";
+        for (Document& document : documents) finish_document(document, file, reads_metadata_itself);
         return documents;
     }
     throw ReadError("unrecognised format");
 }
 
-bool is_companion_or_hidden(std::string_view path) {
+std::vector<Document> read_publication_file(const std::string& path, std::string bytes) {
+    const Publication publication = publication_of(path);
+    const std::string parent =
+        publication.annex_of.empty() ? "" : id_from_path(publication.annex_of);
+    return read_file(source_file_of(publication, std::move(bytes), parent));
+}
+
+bool is_hidden_or_backup(std::string_view path) {
     const std::string name = std::filesystem::path(path).filename().string();
-    // Metadata files are read through the publication they describe.
-    const bool metadata = name == "metadata.xml" || name.ends_with(".metadata.xml") ||
-                          name.ends_with("_metadata.xml") || name.ends_with("-metadata.xml");
-    return name.empty() || name.front() == '.' || name.back() == '~' || metadata;
+    return name.empty() || name.front() == '.' || name.back() == '~';
+}
+
+bool is_companion_or_hidden(std::string_view path) {
+    return is_hidden_or_backup(path) || is_metadata_file(path);
 }
 
 }  // namespace kamerzoek::corpus

@@ -28,12 +28,31 @@ class ReadError : public std::runtime_error {
     int column_;
 };
 
-/// What a reader is given: the raw bytes and where they came from. Sibling
-/// files (such as a metadata.xml beside a publication) may be read through
-/// `path`.
+/// A file read together with a publication's rendition: its metadata.
+struct CompanionFile {
+    std::string path;
+    std::string bytes;
+};
+
+/// What a reader is given: the raw bytes and where they came from, with
+/// what the publication grouping (corpus/publication.h) found beside it.
+/// Readers never look at sibling files on disk themselves.
 struct SourceFile {
     std::string path;
     std::string bytes;
+    /// Metadata files describing the publication, most authoritative first.
+    std::vector<CompanionFile> metadata = {};
+    /// The publication's other renditions (paths), recorded, not read.
+    std::vector<std::string> alternates = {};
+    /// For a file named as an annex: the id of its main document.
+    std::string annex_of_id = {};
+};
+
+/// A file that is metadata or a search-API answer, not a publication: it
+/// is left out with a note, and is no failure.
+class NotAPublication : public ReadError {
+  public:
+    using ReadError::ReadError;
 };
 
 class Reader {
@@ -55,8 +74,20 @@ const std::vector<std::unique_ptr<Reader>>& all_readers();
 /// documents into passages and finds their references. Throws ReadError.
 std::vector<Document> read_file(const SourceFile& file);
 
-/// Whether a path is one that indexing should skip on sight (metadata files
-/// read through their publication, hidden files, editor backups).
+/// The id of a document that does not state its own, from its file name:
+/// lower case, runs of other characters as single hyphens, a document
+/// extension dropped ("Bijlage A - DPIA.pdf" -> "bijlage-a-dpia").
+std::string id_from_path(const std::string& path);
+
+/// Reads one file as an index run would: with the metadata and alternates
+/// found beside it (corpus/publication.h). Throws ReadError.
+std::vector<Document> read_publication_file(const std::string& path, std::string bytes);
+
+/// Hidden files and editor backups, which indexing skips on sight.
+bool is_hidden_or_backup(std::string_view path);
+
+/// is_hidden_or_backup(), or a metadata file (read through the publication
+/// it describes): what a tool looking at one file at a time should skip.
 bool is_companion_or_hidden(std::string_view path);
 
 }  // namespace kamerzoek::corpus

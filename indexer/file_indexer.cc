@@ -160,19 +160,46 @@ void FileIndexer::write_documents(std::vector<corpus::Document>& documents, File
     report.passages_indexed += state.passages;
 }
 
-void FileIndexer::sync_file(const std::string& path, IndexReport& report,
+namespace {
+
+// What besides its own bytes makes a publication's documents: the other
+// renditions (listed as alternates), the metadata files, and the name of
+// the main document an annex belongs to (only its path, which is not a file
+// to stat: "annex of " never names one).
+std::uint64_t companions_of(const corpus::Publication& publication) {
+    std::vector<std::string> paths = publication.alternates;
+    paths.insert(paths.end(), publication.metadata.begin(), publication.metadata.end());
+    if (!publication.annex_of.empty()) paths.push_back("annex of " + publication.annex_of);
+    return companions_fingerprint(paths);
+}
+
+}  // namespace
+
+// The main document's id as this index knows it, else as its name gives it.
+std::string FileIndexer::annex_parent_id(const corpus::Publication& publication) const {
+    if (publication.annex_of.empty()) return {};
+    const auto main = states_.find(publication.annex_of);
+    if (main != states_.end() && main->second.doc_ids.size() == 1)
+        return main->second.doc_ids.front();
+    return corpus::id_from_path(publication.annex_of);
+}
+
+void FileIndexer::sync_file(const corpus::Publication& publication, IndexReport& report,
                             std::uint64_t& bytes_read) {
+    const std::string& path = publication.path;
     const FileStat stat = stat_file(path);
+    const std::uint64_t companions = companions_of(publication);
     const auto known = states_.find(path);
     const FileState* previous = known == states_.end() ? nullptr : &known->second;
-    if (previous && previous->size == stat.size && previous->mtime_ns == stat.mtime_ns) {
+    if (previous && previous->size == stat.size && previous->mtime_ns == stat.mtime_ns &&
+        previous->companions == companions) {
         ++report.unchanged;
         return;
     }
     std::string bytes = read_file_bytes(path, stat.size);
     bytes_read += bytes.size();
-    FileState state{path, stat.size, stat.mtime_ns, content_hash(bytes), {}, 0};
-    if (previous && previous->hash == state.hash) {
+    FileState state{path, stat.size, stat.mtime_ns, content_hash(bytes), companions, {}, 0};
+    if (previous && previous->hash == state.hash && previous->companions == companions) {
         state.doc_ids = previous->doc_ids;  // touched, not changed
         state.passages = previous->passages;
         save_file_state(db_, state);
@@ -180,7 +207,15 @@ void FileIndexer::sync_file(const std::string& path, IndexReport& report,
         ++report.unchanged;
         return;
     }
-    std::vector<corpus::Document> documents = corpus::read_file({path, std::move(bytes)});
+    std::vector<corpus::Document> documents;
+    try {
+        documents = corpus::read_file(
+            corpus::source_file_of(publication, std::move(bytes), annex_parent_id(publication)));
+    } catch (const corpus::NotAPublication& e) {
+        report.skipped.push_back({path, e.what()});
+        forget_file(path);
+        return;
+    }
     PassageSlots slots = previous ? passage_slots_of(*previous) : PassageSlots();
     write_documents(documents, state, slots, report);
     ++(previous ? report.updated : report.added);
@@ -188,10 +223,10 @@ void FileIndexer::sync_file(const std::string& path, IndexReport& report,
     states_[path] = std::move(state);
 }
 
-std::string FileIndexer::try_sync_file(const std::string& path, IndexReport& report,
+std::string FileIndexer::try_sync_file(const corpus::Publication& publication, IndexReport& report,
                                        std::uint64_t& bytes_read) {
     try {
-        sync_file(path, report, bytes_read);
+        sync_file(publication, report, bytes_read);
         return {};
     } catch (const corpus::ReadError& e) {
         return describe(e);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "corpus/publication.h"
 #include "indexer/file_state.h"
 #include "kamerzoek/indexer.h"
 
@@ -23,14 +24,18 @@ class FileIndexer {
     /// Works on `db`; loads the per-file state it holds.
     explicit FileIndexer(Xapian::WritableDatabase db);
 
-    /// Brings one file's documents in step. Throws corpus::ReadError (or a
-    /// Xapian error) when it cannot, leaving its previous documents and
-    /// state untouched. `bytes_read` grows by what had to be read.
-    void sync_file(const std::string& path, IndexReport& report, std::uint64_t& bytes_read);
+    /// Brings one publication's documents in step: its file is read (with
+    /// its metadata files) when it, an alternate or a metadata file changed.
+    /// Throws corpus::ReadError (or a Xapian error) when it cannot, leaving
+    /// its previous documents and state untouched; a file that is no
+    /// publication is noted in `report.skipped`. `bytes_read` grows by what
+    /// had to be read.
+    void sync_file(const corpus::Publication& publication, IndexReport& report,
+                   std::uint64_t& bytes_read);
 
     /// sync_file(), with any failure turned into its reason ("" when none):
     /// a file that cannot be indexed must not stop the run.
-    std::string try_sync_file(const std::string& path, IndexReport& report,
+    std::string try_sync_file(const corpus::Publication& publication, IndexReport& report,
                               std::uint64_t& bytes_read);
 
     /// Removes the documents of files that were under one of `roots` and
@@ -51,6 +56,7 @@ class FileIndexer {
 
   private:
     void make_id_unique(corpus::Document& document, const std::string& path);
+    std::string annex_parent_id(const corpus::Publication& publication) const;
     void remove_documents_of(const FileState& state);
     /// Doc id -> the docids of its passages in reading order, for the
     /// documents `state`'s file holds in the index.

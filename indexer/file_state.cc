@@ -1,5 +1,7 @@
 #include "indexer/file_state.h"
 
+#include <sys/stat.h>
+
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -50,6 +52,22 @@ std::uint64_t content_hash(std::string_view bytes) {
     return mix(hash ^ mix(tail ^ (bytes.size() - i)));
 }
 
+std::uint64_t companions_fingerprint(const std::vector<std::string>& paths) {
+    if (paths.empty()) return 0;
+    std::string signature;
+    for (const std::string& path : paths) {
+        struct stat info {};
+        signature += path;
+        if (::stat(path.c_str(), &info) == 0) {
+            signature += ":" + std::to_string(info.st_size) + ":" +
+                         std::to_string(info.st_mtim.tv_sec) + "." +
+                         std::to_string(info.st_mtim.tv_nsec);
+        }
+        signature.push_back('\n');
+    }
+    return content_hash(signature);
+}
+
 std::map<std::string, FileState> load_file_states(const Xapian::Database& db) {
     std::map<std::string, FileState> states;
     const std::string prefix(schema::kMetaFilePrefix);
@@ -61,6 +79,7 @@ std::map<std::string, FileState> load_file_states(const Xapian::Database& db) {
         state.size = json.value("size", std::uint64_t{0});
         state.mtime_ns = json.value("mtime_ns", std::int64_t{0});
         state.hash = std::stoull(json.value("hash", "0"), nullptr, 16);
+        state.companions = std::stoull(json.value("companions", "0"), nullptr, 16);
         state.doc_ids = json.value("docs", std::vector<std::string>{});
         state.passages = json.value("passages", std::size_t{0});
         states.emplace(state.path, std::move(state));
@@ -69,9 +88,10 @@ std::map<std::string, FileState> load_file_states(const Xapian::Database& db) {
 }
 
 void save_file_state(Xapian::WritableDatabase& db, const FileState& state) {
-    const nlohmann::json json{{"path", state.path},         {"size", state.size},
-                              {"mtime_ns", state.mtime_ns}, {"hash", hex(state.hash)},
-                              {"docs", state.doc_ids},      {"passages", state.passages}};
+    nlohmann::json json{{"path", state.path},         {"size", state.size},
+                        {"mtime_ns", state.mtime_ns}, {"hash", hex(state.hash)},
+                        {"docs", state.doc_ids},      {"passages", state.passages}};
+    if (state.companions != 0) json["companions"] = hex(state.companions);
     db.set_metadata(state_key(state.path), json.dump());
 }
 

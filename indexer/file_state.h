@@ -19,12 +19,19 @@ struct FileState {
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
     std::uint64_t hash = 0;  // content_hash() of the bytes
+    /// companions_fingerprint() of the publication's alternates and
+    /// metadata files: a change there rereads the file.
+    std::uint64_t companions = 0;
     std::vector<std::string> doc_ids;
     std::size_t passages = 0;
 };
 
 /// A fast 64-bit hash of file contents (not cryptographic).
 std::uint64_t content_hash(std::string_view bytes);
+
+/// A fingerprint of the paths, sizes and modification times of `paths`
+/// (0 when there are none).
+std::uint64_t companions_fingerprint(const std::vector<std::string>& paths);
 
 /// Every recorded file, by path.
 std::map<std::string, FileState> load_file_states(const Xapian::Database& db);

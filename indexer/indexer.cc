@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "analysis/analyzer.h"
+#include "corpus/publication.h"
 #include "corpus/reader.h"
 #include "indexer/file_indexer.h"
 #include "indexer/file_state.h"
@@ -55,7 +56,7 @@ std::vector<std::string> expand_path(const std::string& path, std::vector<FileFa
              path, fs::directory_options::skip_permission_denied, error);
          it != fs::recursive_directory_iterator(); it.increment(error)) {
         if (error) break;
-        if (it->is_regular_file(error) && !corpus::is_companion_or_hidden(it->path().string())) {
+        if (it->is_regular_file(error) && !corpus::is_hidden_or_backup(it->path().string())) {
             files.push_back(it->path().string());
         }
     }
@@ -220,7 +221,7 @@ struct Indexer::Impl {
         files = std::make_unique<FileIndexer>(db);
     }
 
-    void index_in_shards(const std::vector<std::string>& paths, IndexReport& report,
+    void index_in_shards(const std::vector<corpus::Publication>& paths, IndexReport& report,
                          IndexProgress& progress, const std::function<void(FileFailure)>& fail) {
         std::size_t done = 0;
         while (done < paths.size() && !report.cancelled) {
@@ -229,7 +230,7 @@ struct Indexer::Impl {
             const std::size_t batch =
                 unpublished ? paths.size()
                             : std::max(std::max<std::size_t>(options.files_per_commit, 1), done);
-            const std::vector<std::string> slice(
+            const std::vector<corpus::Publication> slice(
                 paths.begin() + done, paths.begin() + std::min(paths.size(), done + batch));
             ShardBuild build(ShardBuild::work_dir_of(dir), thread_count(options.threads),
                              files->owners());
@@ -252,16 +253,17 @@ struct Indexer::Impl {
         }
     }
 
-    void index_in_place(const std::vector<std::string>& paths, IndexReport& report,
+    void index_in_place(const std::vector<corpus::Publication>& publications, IndexReport& report,
                         IndexProgress& progress, const std::function<void(FileFailure)>& fail) {
         std::size_t since_commit = 0;
-        for (const std::string& path : paths) {
+        for (const corpus::Publication& publication : publications) {
+            const std::string& path = publication.path;
             if (options.stop_requested && options.stop_requested()) {
                 report.cancelled = true;
                 break;
             }
             ++report.files_seen;
-            std::string failure = files->try_sync_file(path, report, progress.bytes_read);
+            std::string failure = files->try_sync_file(publication, report, progress.bytes_read);
             if (!failure.empty()) fail({path, std::move(failure)});
             ++progress.files_done;
             progress.path = path;
@@ -311,14 +313,22 @@ IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
         // A path that is gone entirely may be an unmounted disk: keep its documents.
         if (missing.size() == missing_before) roots.push_back(root);
     }
-    impl_->files->remove_vanished(roots, std::set<std::string>(files.begin(), files.end()), report);
+    // One document per publication: other renditions and metadata files
+    // are read with the file chosen to stand for it.
+    corpus::PublicationSet set = corpus::group_publications(std::move(files));
+    for (corpus::SkippedFile& skipped : set.skipped)
+        report.skipped.push_back({std::move(skipped.path), std::move(skipped.reason)});
+    std::set<std::string> present;
+    for (const corpus::Publication& publication : set.publications)
+        present.insert(publication.path);
+    impl_->files->remove_vanished(roots, present, report);
 
     IndexProgress progress;
-    progress.files_total = files.size();
-    if (impl_->builds_in_shards(files.size())) {
-        impl_->index_in_shards(files, report, progress, fail);
+    progress.files_total = set.publications.size();
+    if (impl_->builds_in_shards(set.publications.size())) {
+        impl_->index_in_shards(set.publications, report, progress, fail);
     } else {
-        impl_->index_in_place(files, report, progress, fail);
+        impl_->index_in_place(set.publications, report, progress, fail);
     }
     for (FileFailure& failure : missing) fail(std::move(failure));
     impl_->finish(report, start);

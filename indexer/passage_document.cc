@@ -149,6 +149,9 @@ std::string document_fields(const corpus::Document& document) {
     set_unless_empty(doc, "parent_id", document.parent_id);
     set_unless_empty(doc, "source", document.source_path);
     set_unless_empty(doc, "dossier", document.dossier);
+    set_unless_empty(doc, "published", document.published);
+    if (!document.authors.empty()) doc["authors"] = document.authors;
+    if (!document.alternates.empty()) doc["alternates"] = document.alternates;
     return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

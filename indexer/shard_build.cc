@@ -36,18 +36,19 @@ void add_counts(IndexReport& total, const IndexReport& part) {
     total.documents_indexed += part.documents_indexed;
     total.passages_indexed += part.passages_indexed;
     total.repaired.insert(total.repaired.end(), part.repaired.begin(), part.repaired.end());
+    total.skipped.insert(total.skipped.end(), part.skipped.begin(), part.skipped.end());
 }
 
 // Contiguous runs of `files` of about equal bytes, one per shard: merged in
 // shard order, the passages then keep the order of the files, so equal
 // scores rank alike whichever way an index was built.
 std::vector<std::pair<std::size_t, std::size_t>> split_by_bytes(
-    const std::vector<std::string>& files, std::size_t parts) {
+    const std::vector<corpus::Publication>& files, std::size_t parts) {
     std::vector<std::uint64_t> sizes(files.size());
     std::uint64_t total = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
         std::error_code error;
-        sizes[i] = fs::file_size(files[i], error);
+        sizes[i] = fs::file_size(files[i].path, error);
         if (error) sizes[i] = 0;
         total += sizes[i] + 1;
     }
@@ -102,7 +103,7 @@ ShardBuild::~ShardBuild() {
     fs::remove_all(work_dir_, ignored);
 }
 
-std::size_t ShardBuild::run(const std::vector<std::string>& files,
+std::size_t ShardBuild::run(const std::vector<corpus::Publication>& files,
                             const std::function<bool()>& stop_requested, const FileDone& file_done,
                             IndexReport& report) {
     std::atomic<bool> stopping{false};
@@ -123,7 +124,7 @@ std::size_t ShardBuild::run(const std::vector<std::string>& files,
                     shard.indexer->try_sync_file(files[i], shard.report, bytes);
                 const std::lock_guard<std::mutex> lock(mutex);
                 bytes_read += bytes;
-                if (file_done) file_done(files[i], failure, bytes_read);
+                if (file_done) file_done(files[i].path, failure, bytes_read);
             }
         } catch (...) {
             shard.error = std::current_exception();
@@ -148,7 +149,7 @@ std::size_t ShardBuild::run(const std::vector<std::string>& files,
 // a run on one thread would have: a later file must not take an id that an
 // earlier one, indexed by the next run, would have had.
 std::size_t ShardBuild::keep_first_files(
-    const std::vector<std::string>& files,
+    const std::vector<corpus::Publication>& files,
     const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
     std::size_t kept = 0;
     bool gap = false;
@@ -157,7 +158,7 @@ std::size_t ShardBuild::keep_first_files(
         const std::size_t begin = ranges[k].first;
         if (gap) {
             for (std::size_t i = begin; i < begin + shard.done; ++i)
-                shard.indexer->forget_file(files[i]);
+                shard.indexer->forget_file(files[i].path);
             shard.report = IndexReport{};
             continue;
         }
@@ -170,9 +171,9 @@ std::size_t ShardBuild::keep_first_files(
 // Two shards may each have given the same doc id to a file of theirs. The
 // file first in order keeps it, as in a run on one thread; the others are
 // indexed again in their shard knowing that, and so take a suffix.
-void ShardBuild::resolve_id_conflicts(const std::vector<std::string>& files) {
+void ShardBuild::resolve_id_conflicts(const std::vector<corpus::Publication>& files) {
     std::map<std::string, std::size_t> order;
-    for (std::size_t i = 0; i < files.size(); ++i) order.emplace(files[i], i);
+    for (std::size_t i = 0; i < files.size(); ++i) order.emplace(files[i].path, i);
     std::map<std::string, std::vector<std::pair<std::size_t, Shard*>>> claims;
     for (auto& shard : shards_) {
         for (const auto& [path, state] : shard->indexer->states()) {
@@ -184,11 +185,11 @@ void ShardBuild::resolve_id_conflicts(const std::vector<std::string>& files) {
     std::map<std::size_t, Shard*> redo;  // by file order
     for (auto& [id, claimants] : claims) {
         std::sort(claimants.begin(), claimants.end());
-        keepers.emplace(id, files[claimants.front().first]);
+        keepers.emplace(id, files[claimants.front().first].path);
         for (std::size_t c = 1; c < claimants.size(); ++c) redo.emplace(claimants[c]);
     }
     for (const auto& [index, shard] : redo) {
-        shard->indexer->forget_file(files[index]);
+        shard->indexer->forget_file(files[index].path);
         shard->indexer->claim_ids(keepers);
         IndexReport counted_already;
         std::uint64_t bytes = 0;

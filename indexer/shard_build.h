@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/publication.h"
 #include "kamerzoek/indexer.h"
 
 namespace kamerzoek {
@@ -33,10 +34,10 @@ class ShardBuild {
     ShardBuild(const ShardBuild&) = delete;
     ShardBuild& operator=(const ShardBuild&) = delete;
 
-    /// Indexes `files` (none of them in the index yet) until done or until
+    /// Indexes the publications `files` (none of them in the index yet) until done or until
     /// `stop_requested` says so; counts go to `report`. Returns how many of
     /// the first files the shards hold: all, unless stopped.
-    std::size_t run(const std::vector<std::string>& files,
+    std::size_t run(const std::vector<corpus::Publication>& files,
                     const std::function<bool()>& stop_requested, const FileDone& file_done,
                     IndexReport& report);
 
@@ -50,11 +51,11 @@ class ShardBuild {
 
   private:
     struct Shard;
-    void work(Shard& shard, const std::vector<std::string>& files,
+    void work(Shard& shard, const std::vector<corpus::Publication>& files,
               const std::function<bool()>& stop_requested, const FileDone& file_done);
-    std::size_t keep_first_files(const std::vector<std::string>& files,
+    std::size_t keep_first_files(const std::vector<corpus::Publication>& files,
                                  const std::vector<std::pair<std::size_t, std::size_t>>& ranges);
-    void resolve_id_conflicts(const std::vector<std::string>& files);
+    void resolve_id_conflicts(const std::vector<corpus::Publication>& files);
 
     std::string work_dir_;
     std::vector<std::unique_ptr<Shard>> shards_;

@@ -145,6 +145,9 @@ std::string to_json(const DocumentView& document, int indent) {
                               {"parent_id", null_if_empty(document.parent_id)},
                               {"dossier", null_if_empty(document.dossier.value_or(""))},
                               {"annexes", document.annexes},
+                              {"published", null_if_empty(document.published)},
+                              {"authors", document.authors},
+                              {"alternates", document.alternates},
                               {"passages", passages},
                               {"cites", references_json(document.cites)},
                               {"cited_by", cited_by}};

@@ -12,6 +12,16 @@ std::string member(const nlohmann::json& object, const char* key) {
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::vector<std::string> strings(const nlohmann::json& object, const char* key) {
+    std::vector<std::string> values;
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_array()) return values;
+    for (const auto& value : *it) {
+        if (value.is_string()) values.push_back(value.get<std::string>());
+    }
+    return values;
+}
+
 }  // namespace
 
 StoredDocument stored_document(const Xapian::Database& db, const std::string& doc_id) {
@@ -22,8 +32,9 @@ StoredDocument stored_document(const Xapian::Database& db, const std::string& do
         const std::string fields = db.get_document(*it).get_value(schema::kSlotDocument);
         if (fields.empty()) continue;
         const auto doc = nlohmann::json::parse(fields, nullptr, false);
-        return {member(doc, "title"),     member(doc, "kind"),   member(doc, "date"),
-                member(doc, "parent_id"), member(doc, "source"), member(doc, "dossier")};
+        return {member(doc, "title"),     member(doc, "kind"),     member(doc, "date"),
+                member(doc, "parent_id"), member(doc, "source"),   member(doc, "dossier"),
+                member(doc, "published"), strings(doc, "authors"), strings(doc, "alternates")};
     }
     return {};
 }

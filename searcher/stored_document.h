@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace kamerzoek {
 
@@ -15,7 +16,10 @@ struct StoredDocument {
     std::string date;
     std::string parent_id;
     std::string source;
-    std::string dossier;  // when the document itself says
+    std::string dossier;                  // when the document itself says
+    std::string published;                // date of publication, when known
+    std::vector<std::string> authors;     // indieners or ministry
+    std::vector<std::string> alternates;  // paths of the other renditions
 };
 
 /// The fields stored for `doc_id`; all empty when it is not in `db`.

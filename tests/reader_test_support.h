@@ -7,13 +7,16 @@
 #include <filesystem>
 #include <string>
 
+#include "corpus/publication.h"
 #include "corpus/reader.h"
 #include "tests/test_paths.h"
 
 namespace kamerzoek::testing {
 
+/// The file as an index run gives it to a reader: with the metadata files
+/// and alternates of its publication.
 inline corpus::SourceFile load(const std::filesystem::path& path) {
-    return corpus::SourceFile{path.string(), read_bytes(path)};
+    return corpus::source_file_of(corpus::publication_of(path.string()), read_bytes(path));
 }
 
 /// The one document `reader` makes of the file (a failed expectation when

@@ -1,6 +1,7 @@
 // The official XML of officielebekendmakingen.nl (op-xsd, root
 // `officiele-publicatie`): Handelingen items, Kamerstukken and Kamerbrieven,
-// bijlagen, and the metadata.xml published beside each of them.
+// bijlagen (the metadata.xml beside them arrives through SourceFile and is
+// read by corpus/publication_metadata.cc).
 //
 // Text is rebuilt from the elements: inline markup (nadruk, extref, sup)
 // joins without spaces, block elements (al, li, entry) are separated, white
@@ -20,6 +21,7 @@
 #include <sstream>
 
 #include "corpus/encoding.h"
+#include "corpus/publication_metadata.h"
 #include "corpus/readers/readers.h"
 
 namespace kamerzoek::corpus {
@@ -94,17 +96,6 @@ struct Collected {
     std::vector<std::string> linked_ids;
     std::vector<Block> footnotes;
 };
-
-// "kst-34775-V-48.xml#p12" -> "kst-34775-V-48".
-std::string canonical_doc_id(std::string_view doc) {
-    doc = doc.substr(0, doc.find_first_of("#?"));
-    for (const std::string_view ext : {".xml", ".html", ".pdf", ".odt"}) {
-        if (doc.size() > ext.size() && doc.ends_with(ext)) doc.remove_suffix(ext.size());
-    }
-    const std::size_t slash = doc.rfind('/');
-    if (slash != std::string_view::npos) doc.remove_prefix(slash + 1);
-    return std::string(doc);
-}
 
 void add_unique(std::vector<std::string>& list, const std::string& value) {
     if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) {
@@ -248,103 +239,12 @@ Block footnote_block(pugi::xml_node noot, int depth) {
     return block;
 }
 
-// ------------------------------------------------------------- dates
-
-// "Donderdag 5 april 2018", "Den Haag, 9 februari 2016", "2018-04-05" -> ISO.
-std::string parse_date(std::string_view text) {
-    static constexpr std::array<std::string_view, 12> kMonths = {
-        "januari", "februari", "maart",     "april",   "mei",      "juni",
-        "juli",    "augustus", "september", "oktober", "november", "december"};
-    std::string lower;
-    for (const char c : text)
-        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (lower.size() >= 10 && std::isdigit(static_cast<unsigned char>(lower[0])) &&
-        lower[4] == '-' && lower[7] == '-') {
-        return lower.substr(0, 10);
-    }
-    for (std::size_t m = 0; m < kMonths.size(); ++m) {
-        const std::size_t at = lower.find(kMonths[m]);
-        if (at == std::string::npos) continue;
-        std::size_t d_end = at;
-        while (d_end > 0 && lower[d_end - 1] == ' ') --d_end;
-        std::size_t d_start = d_end;
-        while (d_start > 0 && std::isdigit(static_cast<unsigned char>(lower[d_start - 1])))
-            --d_start;
-        std::size_t y_start = at + kMonths[m].size();
-        while (y_start < lower.size() && lower[y_start] == ' ') ++y_start;
-        std::size_t y_end = y_start;
-        while (y_end < lower.size() && std::isdigit(static_cast<unsigned char>(lower[y_end])))
-            ++y_end;
-        if (d_start == d_end || d_end - d_start > 2 || y_end - y_start != 4) continue;
-        const int day = std::stoi(lower.substr(d_start, d_end - d_start));
-        if (day < 1 || day > 31) continue;
-        auto two_digits = [](std::size_t n) {
-            return std::string(n < 10 ? "0" : "") + std::to_string(n);
-        };
-        return lower.substr(y_start, 4) + "-" + two_digits(m + 1) + "-" +
-               two_digits(static_cast<std::size_t>(day));
-    }
-    return {};
-}
-
-// "2015–2016", "2015/16", "20152016", "Vergaderjaar 2015-2016" -> "2015-2016".
-std::string normalise_vergaderjaar(std::string_view text) {
-    std::string digits;
-    for (const char c : text) {
-        if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
-    }
-    if (digits.size() == 8) return digits.substr(0, 4) + "-" + digits.substr(4);
-    if (digits.size() == 6)
-        return digits.substr(0, 4) + "-" + digits.substr(0, 2) + digits.substr(4);
-    return {};
-}
-
-// ----------------------------------------------------------- metadata
-
-// Metadata as name -> value, names folded to lower case ("dc.type").
-using Metadata = std::map<std::string, std::string>;
+// ------------------------------------------------------ ids and files
 
 std::string lower(std::string_view text) {
     std::string out(text);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-void add_metadata(Metadata& metadata, std::string_view name, std::string value) {
-    value = collapse_whitespace(value);
-    if (!name.empty() && !value.empty()) metadata.emplace(lower(name), std::move(value));
-}
-
-// Both forms in use: <meta name="DC.type" content="Kamerstuk"/> (also as
-// <metadata name=...>) and element form <dcterms:identifier>...</...>.
-void collect_metadata(pugi::xml_node root, Metadata& metadata) {
-    for (pugi::xml_node node = root; node;) {
-        if (node.type() == pugi::node_element) {
-            if (node.attribute("name") && node.attribute("content")) {
-                add_metadata(metadata, node.attribute("name").value(),
-                             node.attribute("content").value());
-            } else if (!node.first_element_by_path("*") && node.text()) {
-                std::string name = node.name();
-                std::replace(name.begin(), name.end(), ':', '.');
-                add_metadata(metadata, name, node.text().get());
-            }
-        }
-        if (node.first_child()) {
-            node = node.first_child();
-            continue;
-        }
-        while (node && node != root && !node.next_sibling()) node = node.parent();
-        if (!node || node == root) break;
-        node = node.next_sibling();
-    }
-}
-
-std::string meta(const Metadata& metadata, std::initializer_list<std::string_view> names) {
-    for (const std::string_view name : names) {
-        const auto it = metadata.find(lower(name));
-        if (it != metadata.end()) return it->second;
-    }
-    return {};
 }
 
 std::optional<std::string> read_small_file(const fs::path& path) {
@@ -354,60 +254,6 @@ std::optional<std::string> read_small_file(const fs::path& path) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();
-}
-
-// The metadata.xml published beside a file, in the names that are in use.
-Metadata companion_metadata(const std::string& path, std::vector<std::string>& warnings) {
-    Metadata metadata;
-    if (path.empty()) return metadata;
-    const fs::path file(path);
-    const std::string stem = file.stem().string();
-    const fs::path dir = file.parent_path();
-    for (const fs::path& candidate :
-         {dir / (stem + ".metadata.xml"), dir / (stem + "_metadata.xml"),
-          dir / (stem + "-metadata.xml"), dir / stem / "metadata.xml", dir / "metadata.xml"}) {
-        if (candidate == file) continue;
-        const auto bytes = read_small_file(candidate);
-        if (!bytes) continue;
-        try {
-            const DecodedText decoded = decode_text(*bytes);
-            pugi::xml_document document;
-            if (!document.load_buffer(decoded.utf8.data(), decoded.utf8.size())) {
-                warnings.push_back("could not parse " + candidate.filename().string());
-                continue;
-            }
-            collect_metadata(document, metadata);
-            metadata.emplace("kamerzoek.source", candidate.filename().string());
-            return metadata;
-        } catch (const ReadError&) {
-            continue;
-        }
-    }
-    return metadata;
-}
-
-// --------------------------------------------------------- identifiers
-
-bool looks_like_official_id(std::string_view id) {
-    static constexpr std::array<std::string_view, 8> kPrefixes = {"h-",   "kst-",   "blg-", "ah-",
-                                                                  "stb-", "stcrt-", "trb-", "kv-"};
-    return std::any_of(kPrefixes.begin(), kPrefixes.end(), [&](std::string_view p) {
-        return id.starts_with(p) && id.size() > p.size() + 2;
-    });
-}
-
-// ".../h-tk-20172018-61-10/metadata.xml" -> "h-tk-20172018-61-10".
-std::string id_from_url(std::string_view url) {
-    std::size_t end = url.size();
-    while (end > 0) {
-        const std::size_t slash = url.rfind('/', end - 1);
-        const std::size_t start = slash == std::string_view::npos ? 0 : slash + 1;
-        const std::string id = canonical_doc_id(url.substr(start, end - start));
-        if (looks_like_official_id(id)) return id;
-        if (slash == std::string_view::npos) break;
-        end = slash;
-    }
-    return {};
 }
 
 std::vector<std::string> split(std::string_view text, char separator) {
@@ -434,57 +280,6 @@ void fill_from_id(Document& document) {
         if (document.dossier.empty()) document.dossier = dossier;
         if (document.number.empty()) document.number = parts.back();
     }
-}
-
-std::string chamber_code(std::string_view text) {
-    const std::string folded = lower(text);
-    if (folded == "tk" || folded.find("tweede kamer") != std::string::npos) return "tk";
-    if (folded == "ek" || folded.find("eerste kamer") != std::string::npos) return "ek";
-    if (folded.find("verenigde vergadering") != std::string::npos) return "vv";
-    return {};
-}
-
-// Fills what the file itself did not state from its metadata.
-void apply_metadata(Document& document, const Metadata& metadata) {
-    auto fill = [](std::string& field, const std::string& value) {
-        if (field.empty()) field = value;
-    };
-    fill(document.title, meta(metadata, {"OVERHEIDop.documenttitel", "DC.title", "title"}));
-    fill(document.date, parse_date(meta(metadata, {"OVERHEIDop.datumVergadering", "DCTERMS.issued",
-                                                   "DCTERMS.available", "DC.date", "issued"})));
-    fill(document.vergaderjaar,
-         normalise_vergaderjaar(meta(metadata, {"OVERHEIDop.vergaderjaar"})));
-    fill(document.chamber,
-         chamber_code(meta(metadata, {"OVERHEIDop.kamer", "DC.creator", "creator"})));
-    std::string dossier = meta(metadata, {"OVERHEIDop.dossiernummer"});
-    if (dossier.empty()) dossier = meta(metadata, {"OVERHEIDop.behandeldDossier"});
-    fill(document.dossier, dossier.substr(0, dossier.find_first_of(";, ")));
-    fill(document.number, meta(metadata, {"OVERHEIDop.ondernummer"}));
-    fill(document.parent_id,
-         canonical_doc_id(meta(metadata, {"OVERHEIDop.hoofddocument", "OVERHEIDop.isBijlageBij",
-                                          "DCTERMS.isPartOf"})));
-}
-
-std::string metadata_id(const Metadata& metadata) {
-    std::string id =
-        canonical_doc_id(meta(metadata, {"DC.identifier", "DCTERMS.identifier", "identifier"}));
-    if (looks_like_official_id(id)) return id;
-    return id_from_url(meta(metadata, {"OVERHEIDop.externMetadataRecord", "DC.source",
-                                       "OVERHEIDop.publicatieURL", "preferred-url"}));
-}
-
-DocumentKind kind_from_metadata(const Metadata& metadata) {
-    const std::string type = lower(meta(metadata, {"DC.type", "type"}));
-    const std::string sub =
-        lower(meta(metadata, {"OVERHEIDop.documenttype", "OVERHEIDop.subrubriek",
-                              "OVERHEIDop.documentsoort"}));
-    if (type.find("bijlage") != std::string::npos) return DocumentKind::kBijlage;
-    if (type.find("handelingen") != std::string::npos) return DocumentKind::kHandelingen;
-    if (type.find("brief") != std::string::npos || sub.find("brief") != std::string::npos) {
-        return DocumentKind::kKamerbrief;
-    }
-    if (type.find("kamerstuk") != std::string::npos) return DocumentKind::kKamerstuk;
-    return DocumentKind::kOther;
 }
 
 // ----------------------------------------------------------- structure
@@ -985,17 +780,12 @@ FileContext file_context(const SourceFile& file, pugi::xml_node root,
                          std::vector<std::string> warnings) {
     FileContext context{file.path, {}, {}, std::move(warnings)};
     collect_metadata(root.child("metadata"), context.metadata);
-    Metadata companion = companion_metadata(file.path, context.warnings);
     // Ids keep their case: the official ones have capitals ("kst-34300-V-7").
     const std::string stem = file_stem(file.path);
     context.id = metadata_id(context.metadata);
     if (context.id.empty() && looks_like_official_id(lower(stem))) context.id = stem;
-    const std::string companion_id = metadata_id(companion);
-    // A metadata.xml shared by a folder belongs to one publication only.
-    if (!companion_id.empty() && !context.id.empty() && lower(companion_id) != lower(context.id)) {
-        companion.clear();
-    }
-    if (context.id.empty()) context.id = companion_id;
+    Metadata companion = companion_metadata(file.metadata, context.id, context.warnings);
+    if (context.id.empty()) context.id = metadata_id(companion);
     context.metadata.merge(companion);
     return context;
 }

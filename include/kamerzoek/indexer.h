@@ -16,6 +16,12 @@ struct FileFailure {
     std::string reason;  // includes line and column where known
 };
 
+/// A file a run named and passed over, and why. Not a failure.
+struct SkippedFile {
+    std::string path;
+    std::string reason;
+};
+
 /// What one indexing run did.
 struct IndexReport {
     std::size_t files_seen = 0;
@@ -23,6 +29,9 @@ struct IndexReport {
     std::size_t passages_indexed = 0;
     std::vector<std::string> repaired;  // "path: what was repaired"
     std::vector<FileFailure> failed;
+    /// Named and passed over (not failures): metadata files with no
+    /// publication beside them, search-API answers.
+    std::vector<SkippedFile> skipped;
 
     // Per file: new, changed since the last run, gone, or left alone.
     std::size_t added = 0;
