@@ -36,6 +36,12 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     GlobalOptions global{default_index_dir()};
     add_db_option(app, global);
+    // The packaged services read their options from /etc/kamerzoek this way.
+    app.set_config("--config", "",
+                   "Read options from a TOML file: under [COMMAND], the command's long options "
+                   "as keys (PATH: the paths to index); the command line wins. One command's "
+                   "section per file");
+    app.allow_config_extras(false);  // a mistyped key is an error, not ignored
 
     const std::map<std::string, CommandAction> commands{
         {"index", add_index_command(app, global)}, {"search", add_search_command(app, global)},

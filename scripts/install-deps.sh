@@ -7,6 +7,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libpugixml-dev libpoppler-cpp-dev libgumbo-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev poppler-utils
+  help2man
   python3 chromium
 )
 missing=()
