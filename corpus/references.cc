@@ -58,7 +58,7 @@ bool is_chapter(string_view token) {
 struct Match {
     size_t begin = 0;
     size_t end = 0;
-    std::vector<std::pair<string, ReferenceType>> ids;
+    std::vector<OfficialId> ids;
 };
 
 struct NumberList {
@@ -633,7 +633,7 @@ class Scanner {
     static void add_kamerstukken(Match& m, const string& dossier,
                                  const std::vector<string>& numbers) {
         for (const string& nr : numbers) {
-            m.ids.emplace_back("kst-" + dossier + "-" + nr, ReferenceType::kKamerstuk);
+            m.ids.push_back(OfficialId::kamerstuk(dossier, nr));
         }
     }
 
@@ -643,7 +643,7 @@ class Scanner {
         if (!d) return kNone;
         const Numbers numbers = parse_document_numbers(*d, legal_style);
         if (numbers.values.empty()) {
-            m.ids.emplace_back(d->id, ReferenceType::kDossier);
+            m.ids.push_back(OfficialId::dossier(d->id));
             return d->end;
         }
         add_kamerstukken(m, d->id, numbers.values);
@@ -750,10 +750,7 @@ class Scanner {
             return m;
         }
         if (session.chamber.empty()) return std::nullopt;
-        const string prefix =
-            string(aanhangsel ? "ah-" : "h-") + session.chamber + "-" + session.year + "-";
-        const auto type = aanhangsel ? ReferenceType::kAanhangsel : ReferenceType::kHandelingen;
-        m.end = parse_issues(nr, prefix, type, !aanhangsel, m);
+        m.end = parse_issues(nr, session, aanhangsel, m);
         if (m.end == kNone) return std::nullopt;
         m.end = skip_pages(m.end);
         return m;
@@ -767,8 +764,8 @@ class Scanner {
     }
 
     // "nr. 26, items 5 en 16 en nr. 27, item 8" after the session.
-    size_t parse_issues(size_t nr_end, const string& prefix, ReferenceType type, bool items,
-                        Match& m) const {
+    size_t parse_issues(size_t nr_end, const Session& session, bool aanhangsel, Match& m) const {
+        const bool items = !aanhangsel;
         size_t end = kNone;
         while (true) {
             auto issues = parse_list(skip_ws(nr_end), false);
@@ -787,10 +784,15 @@ class Scanner {
             if (item_list) {
                 end = item_list->end;
                 for (const string& item : item_list->values) {
-                    m.ids.emplace_back(prefix + issues->values[0] + "-" + item, type);
+                    m.ids.push_back(OfficialId::handelingen(session.chamber, session.year,
+                                                            issues->values[0], item));
                 }
             } else {
-                for (const string& issue : issues->values) m.ids.emplace_back(prefix + issue, type);
+                for (const string& issue : issues->values) {
+                    m.ids.push_back(
+                        aanhangsel ? OfficialId::aanhangsel(session.chamber, session.year, issue)
+                                   : OfficialId::handelingen(session.chamber, session.year, issue));
+                }
             }
             // "... en nr. 27, item 8" continues in the same session.
             const auto sep = parse_separator(skip_ws(end));
@@ -938,12 +940,12 @@ class Scanner {
         }
         // "34300-V", "21501-07", "34417-(R2068)": compact and unmistakable.
         if (!d->plain && (!d->grouped || d->attached)) {
-            m.ids.emplace_back(d->id, ReferenceType::kDossier);
+            m.ids.push_back(OfficialId::dossier(d->id));
             m.end = d->end;
             return m;
         }
         if (titled_dossier_in_parentheses(p, *d)) {
-            m.ids.emplace_back(d->id, ReferenceType::kDossier);
+            m.ids.push_back(OfficialId::dossier(d->id));
             m.end = d->end;
             return m;
         }
@@ -974,8 +976,8 @@ class Scanner {
         size_t end = m.end;
         while (end > m.begin && space_len(end - 1) == 1) --end;
         const string cited(s_.substr(m.begin, end - m.begin));
-        for (const auto& [id, type] : m.ids) {
-            out.push_back(Reference{id, type, cited, m.begin, end});
+        for (const OfficialId& id : m.ids) {
+            out.push_back(Reference{id.str(), id.kind(), cited, m.begin, end});
         }
     }
 
@@ -1001,65 +1003,9 @@ string_view trim(string_view s) {
     return s;
 }
 
-std::vector<string_view> split_dash(string_view s) {
-    std::vector<string_view> parts;
-    size_t start = 0;
-    while (true) {
-        const size_t dash = s.find('-', start);
-        parts.push_back(s.substr(start, dash - start));
-        if (dash == string_view::npos) return parts;
-        start = dash + 1;
-    }
-}
-
-bool all_digits(string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
-}
-
-bool is_id_part(string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || is_letter(c); });
-}
-
-// "kst-34300-V-30", "h-tk-20152016-26-5", "ah-ek-20192020-89".
-std::optional<Reference> parse_canonical(string_view id) {
-    const std::vector<string_view> parts = split_dash(id);
-    if (!std::all_of(parts.begin(), parts.end(), is_id_part)) return std::nullopt;
-    Reference ref;
-    ref.id = string(id);
-    if (parts[0] == "kst" && parts.size() >= 3 && all_digits(parts[1])) {
-        ref.type = ReferenceType::kKamerstuk;
-        return ref;
-    }
-    const bool chamber = parts.size() > 1 && (parts[1] == "tk" || parts[1] == "ek");
-    const bool year = parts.size() > 2 && parts[2].size() == 8 && all_digits(parts[2]);
-    if (parts[0] == "h" && chamber && year && (parts.size() == 4 || parts.size() == 5) &&
-        all_digits(parts[3]) && all_digits(parts.back())) {
-        ref.type = ReferenceType::kHandelingen;
-        return ref;
-    }
-    if (parts[0] == "ah" && chamber && year && parts.size() == 4 && all_digits(parts[3])) {
-        ref.type = ReferenceType::kAanhangsel;
-        return ref;
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view to_string(ReferenceType type) {
-    switch (type) {
-        case ReferenceType::kHandelingen:
-            return "handelingen";
-        case ReferenceType::kAanhangsel:
-            return "aanhangsel";
-        case ReferenceType::kKamerstuk:
-            return "kamerstuk";
-        case ReferenceType::kDossier:
-            return "dossier";
-    }
-    return "";
-}
+std::string_view to_string(ReferenceType type) { return id_kind_name(type); }
 
 std::vector<Reference> find_references(std::string_view text, const ReferenceContext& context) {
     Scanner scanner(text, normalise_context_dossier(context.dossier));
@@ -1071,11 +1017,10 @@ std::vector<Reference> parse_citation(std::string_view citation) {
     if (text.empty()) return {};
     // Offsets refer to `citation`, of which `text` is the trimmed middle.
     const size_t offset = static_cast<size_t>(text.data() - citation.data());
-    if (auto canonical = parse_canonical(text)) {
-        canonical->cited_as = string(text);
-        canonical->begin = offset;
-        canonical->end = offset + text.size();
-        return {*canonical};
+    // A canonical id of any kind but a lone dossier (which the scanner reads
+    // in more spellings: "34 300 V").
+    if (auto id = OfficialId::parse(text); id && id->kind() != OfficialIdKind::kDossier) {
+        return {Reference{id->str(), id->kind(), string(text), offset, offset + text.size()}};
     }
     Scanner scanner(text, {});
     // A lone dossier ("30111", "34 300 V") is a citation here, though not in
@@ -1093,8 +1038,8 @@ std::vector<Reference> parse_citation(std::string_view citation) {
 }
 
 std::string official_url(const Reference& reference) {
-    if (reference.type == ReferenceType::kDossier || reference.id.empty()) return {};
-    return "https://zoek.officielebekendmakingen.nl/" + reference.id;
+    const auto id = OfficialId::parse(reference.id);
+    return id ? id->url() : std::string();
 }
 
 }  // namespace kamerzoek::corpus

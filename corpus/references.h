@@ -10,16 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/official_id.h"
+
 namespace kamerzoek::corpus {
 
-enum class ReferenceType {
-    kHandelingen,  // h-tk-20152016-26-5 (item) or h-tk-20152016-26 (whole issue)
-    kAanhangsel,   // ah-tk-20192020-89
-    kKamerstuk,    // kst-34300-V-30, kst-21501-30-374, kst-35925-E
-    kDossier,      // 34300-V (only a dossier was cited)
-};
+// What a citation cites is an official id (corpus/official_id.h): a
+// Handelingen item, Kamerstuk, dossier, Staatsblad, ...
+using ReferenceType = OfficialIdKind;
 
-/// "handelingen", "aanhangsel", "kamerstuk" or "dossier".
+/// The kind's name ("handelingen", "kamerstuk", "dossier", "staatsblad", ...).
 std::string_view to_string(ReferenceType type);
 
 /// One identifier cited by a passage. A single citation ("items 5 en 16")
@@ -47,7 +46,8 @@ std::vector<Reference> find_references(std::string_view text, const ReferenceCon
 std::vector<Reference> parse_citation(std::string_view citation);
 
 /// https://zoek.officielebekendmakingen.nl/<id> where the id denotes a
-/// published document (not for a bare dossier); empty otherwise.
+/// published document (not for a bare dossier); empty otherwise
+/// (OfficialId::url).
 std::string official_url(const Reference& reference);
 
 }  // namespace kamerzoek::corpus

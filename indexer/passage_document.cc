@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "corpus/official_id.h"
 #include "indexer/file_state.h"
 #include "indexer/index_schema.h"
 
@@ -110,11 +111,8 @@ class DocumentTerms {
 // The dossier a Kamerstuk id belongs to ("kst-34300-V-30" -> "34300-V"); a
 // dossier id is its own dossier; other ids have none.
 std::string dossier_of(const std::string& id) {
-    if (!id.starts_with("kst-")) {
-        return !id.empty() && std::isdigit(static_cast<unsigned char>(id[0])) ? id : std::string();
-    }
-    const std::size_t last = id.rfind('-');
-    return last > 4 ? id.substr(4, last - 4) : std::string();
+    const auto parsed = corpus::OfficialId::parse(id);
+    return parsed ? parsed->dossier() : std::string();
 }
 
 nlohmann::json references_json(const corpus::Passage& passage) {

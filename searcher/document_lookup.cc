@@ -64,26 +64,12 @@ nlohmann::json passage_data(const Xapian::Document& document) {
     return nlohmann::json::parse(document.get_data(), nullptr, false);
 }
 
-// Letters after the first digit of a canonical id are upper case
-// ("kst-34300-V-30", "kst-34417-R2068-7"); ids made from file names are not.
-std::string canonical_spelling(std::string_view id) {
-    std::string canonical(id);
-    const std::size_t stable = case_stable_prefix(id).size();
-    for (std::size_t i = stable; i < canonical.size(); ++i) {
-        canonical[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(canonical[i])));
-    }
-    return canonical;
-}
-
 // The dossier of a Kamerstuk id ("kst-34300-V-30" or "kst-34300-v-30" ->
 // "34300-V").
 std::optional<std::string> dossier_of_paper(const std::string& doc_id) {
-    for (const corpus::Reference& ref : corpus::parse_citation(canonical_spelling(doc_id))) {
-        if (ref.type != corpus::ReferenceType::kKamerstuk) continue;
-        const std::size_t last = ref.id.rfind('-');
-        if (last > 4) return ref.id.substr(4, last - 4);
-    }
-    return std::nullopt;
+    const auto id = corpus::OfficialId::parse(doc_id);
+    if (!id || id->kind() != corpus::OfficialIdKind::kKamerstuk) return std::nullopt;
+    return id->dossier();
 }
 
 // The language most of the document's text is in.
@@ -118,8 +104,11 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
 // id or a dossier, its letters typed in either case ("34300-v").
 std::vector<corpus::Reference> parse_wanted(const std::string& ref) {
     std::vector<corpus::Reference> parsed = corpus::parse_citation(ref);
-    if (parsed.empty()) parsed = corpus::parse_citation(canonical_spelling(ref));
-    for (corpus::Reference& reference : parsed) reference.id = canonical_spelling(reference.id);
+    if (parsed.empty()) {
+        if (const auto id = corpus::OfficialId::parse(ref)) {
+            parsed.push_back(corpus::Reference{id->str(), id->kind(), ref, 0, ref.size()});
+        }
+    }
     return parsed;
 }
 

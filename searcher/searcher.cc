@@ -26,14 +26,6 @@ constexpr std::size_t kMaxLimit = 1000;
 // Xapian keeps offset + limit candidates while it matches.
 constexpr std::size_t kMaxOffset = 10000;
 
-corpus::ReferenceType reference_type_from_name(const std::string& name) {
-    for (const auto type : {corpus::ReferenceType::kHandelingen, corpus::ReferenceType::kAanhangsel,
-                            corpus::ReferenceType::kKamerstuk, corpus::ReferenceType::kDossier}) {
-        if (corpus::to_string(type) == name) return type;
-    }
-    return corpus::ReferenceType::kKamerstuk;
-}
-
 }  // namespace
 
 std::string string_field(const nlohmann::json& data, const char* key) {
@@ -79,10 +71,7 @@ Reference Searcher::Impl::reference_from(const nlohmann::json& ref) {
     out.id = string_field(ref, "id");
     out.type = string_field(ref, "type");
     out.cited_as = string_field(ref, "cited_as");
-    corpus::Reference parsed;
-    parsed.id = out.id;
-    parsed.type = reference_type_from_name(out.type);
-    out.url = corpus::official_url(parsed);
+    if (const auto id = corpus::OfficialId::parse(out.id)) out.url = id->url();
     // Ids made from file names are lower case ("kst-34300-v-30"); citations are not.
     out.in_index = indexed_doc_id(out.id);
     return out;
