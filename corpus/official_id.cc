@@ -158,6 +158,10 @@ OfficialId::OfficialId(OfficialIdKind kind, std::vector<string> parts)
         if (!text_.empty()) text_ += '-';
         text_ += part;
     }
+    // One spelling whoever built it: "nr. 42e" and "kst-34300-v-30" alike.
+    text_ = canonical_case(text_);
+    const size_t prefix = id_prefix(kind).empty() ? 0 : id_prefix(kind).size() + 1;
+    parts_ = split_dashes(string_view(text_).substr(prefix));
 }
 
 std::optional<OfficialId> OfficialId::parse(std::string_view text) {

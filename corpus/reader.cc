@@ -7,6 +7,7 @@
 
 #include "corpus/encoding.h"
 #include "corpus/language.h"
+#include "corpus/official_id.h"
 #include "corpus/passages.h"
 #include "corpus/publication.h"
 #include "corpus/publication_metadata.h"
@@ -103,9 +104,16 @@ void finish_document(Document& document, const SourceFile& file, bool reads_meta
     }
     split_into_passages(document);
     const ReferenceContext context{document.dossier};
+    // A document never cites itself: its own printed id ("35 538, nr. 4" in
+    // its footer) is no citation.
+    const auto own_id = OfficialId::parse(document.id);
     for (Passage& passage : document.passages) {
         passage.language = detect_language(passage.text, document.language);
         passage.references = find_references(passage.text, context);
+        if (own_id) {
+            std::erase_if(passage.references,
+                          [&](const Reference& ref) { return ref.id == own_id->str(); });
+        }
     }
 }
 
