@@ -170,8 +170,9 @@ int footnote_number(std::string_view line, const std::set<int>& markers) {
     return markers.count(number) ? number : 0;
 }
 
-// Removes glued footnote markers "brief1." -> "brief." for known numbers.
-std::string detach_markers(std::string_view text, const std::set<int>& footnotes) {
+}  // namespace
+
+std::string detach_footnote_markers(std::string_view text, const std::set<int>& footnotes) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -194,6 +195,8 @@ std::string detach_markers(std::string_view text, const std::set<int>& footnotes
     return out;
 }
 
+namespace {
+
 // The word fragment at the end of `s` (letters only) and at the start of `t`.
 std::string_view last_word(std::string_view s) {
     std::size_t start = s.size();
@@ -213,9 +216,10 @@ std::string_view first_word(std::string_view s) {
     return s.substr(0, end);
 }
 
-// Appends `line` to a paragraph, rejoining a word hyphenated at the break.
-void append_line(std::string& paragraph, std::string_view line,
-                 const std::vector<std::string>& vocabulary) {
+}  // namespace
+
+void append_wrapped_line(std::string& paragraph, std::string_view line,
+                         const std::vector<std::string>& vocabulary) {
     if (paragraph.empty()) {
         paragraph.assign(line);
         return;
@@ -235,6 +239,8 @@ void append_line(std::string& paragraph, std::string_view line,
     paragraph.push_back(' ');
     paragraph.append(line);
 }
+
+namespace {
 
 bool is_vowel(char c) {
     return std::string_view("aeiouy").find(std::tolower(c)) != std::string_view::npos;
@@ -316,6 +322,9 @@ std::string join_hyphenated(std::string_view head, std::string_view tail,
     const std::string hyphenated = std::string(head) + "-" + std::string(tail);
     const std::string closed = std::string(head) + std::string(tail);
     if (head.empty() || tail.empty()) return hyphenated;
+    // "wet-" + "en regelgeving": a suspended compound ("wet- en
+    // regelgeving", "in- of uitvoer") keeps its hyphen and its space.
+    if (tail == "en" || tail == "of") return std::string(head) + "- " + std::string(tail);
     // "anti-ISIS", "EU-landen", "G20-top": capitals on either side keep it.
     if (starts_with_upper_or_digit(tail) || is_ascii_upper(head.back())) return hyphenated;
     const auto known = [&](const std::string& word) {
@@ -324,6 +333,15 @@ std::string join_hyphenated(std::string_view head, std::string_view tail,
     if (known(hyphenated) && !known(closed)) return hyphenated;
     if (known(closed)) return closed;
     return vowels_clash(head.back(), tail.front()) ? hyphenated : closed;
+}
+
+std::vector<std::string> sorted_vocabulary(const std::vector<std::string>& lines) {
+    std::vector<Line> as_lines;
+    for (const std::string& line : lines) as_lines.push_back({line, false});
+    const auto words = collect_vocabulary(as_lines);
+    std::vector<std::string> vocabulary(words.begin(), words.end());
+    std::sort(vocabulary.begin(), vocabulary.end());
+    return vocabulary;
 }
 
 ExtractedText parse_extracted_text(std::string_view text) {
@@ -376,9 +394,9 @@ ExtractedText parse_extracted_text(std::string_view text) {
         } else if (looks_like_heading(raw, i + 1 < paragraphs.size())) {
             block.role = Block::Role::kHeading;
         }
-        for (const std::string& line : raw.lines) append_line(block.text, line, vocabulary);
+        for (const std::string& line : raw.lines) append_wrapped_line(block.text, line, vocabulary);
         if (raw.footnote) block.text = trim(block.text.substr(block.label.size()));
-        block.text = detach_markers(block.text, footnotes);
+        block.text = detach_footnote_markers(block.text, footnotes);
         result.blocks.push_back(std::move(block));
     }
     return result;

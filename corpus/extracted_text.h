@@ -3,6 +3,7 @@
 // numbers. Shared by the plain-text and PDF readers.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,19 @@ ExtractedText parse_extracted_text(std::string_view text);
 /// case, and settles doubtful cases.
 std::string join_hyphenated(std::string_view head, std::string_view tail,
                             const std::vector<std::string>& vocabulary);
+
+/// Appends one wrapped line to a paragraph: a space between them, or the
+/// word broken at the line end rejoined (join_hyphenated).
+void append_wrapped_line(std::string& paragraph, std::string_view line,
+                         const std::vector<std::string>& vocabulary);
+
+/// The words of `lines`, folded to lower case, sorted: the vocabulary
+/// join_hyphenated expects.
+std::vector<std::string> sorted_vocabulary(const std::vector<std::string>& lines);
+
+/// Removes footnote markers glued to the word before them ("brief1." ->
+/// "brief.") for the footnote numbers given.
+std::string detach_footnote_markers(std::string_view text, const std::set<int>& footnotes);
 
 /// Parses a Dutch date such as "9 februari 2016" or "9-2-2016" to ISO
 /// 8601; empty when it is not a date.

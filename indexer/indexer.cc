@@ -21,6 +21,7 @@
 #include "analysis/analyzer.h"
 #include "corpus/publication.h"
 #include "corpus/reader.h"
+#include "corpus/reader_limits.h"
 #include "indexer/file_indexer.h"
 #include "indexer/file_state.h"
 #include "indexer/index_layout.h"
@@ -298,6 +299,10 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
                                const std::function<void(const FileFailure&)>& on_failure) {
     const auto start = std::chrono::steady_clock::now();
+    // A stop request also ends a PDF being parsed (corpus/reader_limits.h).
+    corpus::ReaderLimits limits;
+    limits.stop_requested = impl_->options.stop_requested;
+    corpus::set_reader_limits(std::move(limits));
     IndexReport report;
     report.full_rebuild = impl_->unpublished;
     auto fail = [&](FileFailure failure) {

@@ -210,5 +210,29 @@ TEST(SharedCorpus, IndexesTheWholeCorpusWithoutLosingAFileOnSharedCorpus) {
     fs::remove_all(index);
 }
 
+TEST(SharedCorpus, RanksBodyTextOfTheDraagmoederschapLetterFirstOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const fs::path index =
+        fs::temp_directory_path() / ("kamerzoek-letter-" + std::to_string(::getpid()));
+    fs::remove_all(index);
+    {
+        Indexer indexer(index.string());
+        const IndexReport report = indexer.add_paths(
+            {(testing::shared_corpus_dir() / "kamerbrief-pdf" / "plooicb-2011-5424" / "1" / "pdf")
+                 .string()});
+        ASSERT_EQ(report.added, 1u);
+    }
+    Searcher searcher(index.string());
+    const SearchResults results = searcher.search("draagmoederschap", SearchOptions{});
+    ASSERT_FALSE(results.hits.empty());
+    const Hit& first = results.hits.front();
+    EXPECT_EQ(first.title, "Draagmoederschap");
+    EXPECT_EQ(first.kind, "kamerbrief");
+    EXPECT_EQ(first.text.find("Retouradres"), std::string::npos) << first.text;
+    EXPECT_EQ(first.text.find("Directoraat-Generaal"), std::string::npos) << first.text;
+    EXPECT_GT(first.text.size(), 200u) << first.text;
+    fs::remove_all(index);
+}
+
 }  // namespace
 }  // namespace kamerzoek

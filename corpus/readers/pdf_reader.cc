@@ -1,12 +1,18 @@
-// PDF files: the text layer as poppler lays it out on the page, cleared of
-// running headers and page numbers, then rebuilt into paragraphs by the
-// shared extracted-text parser. Committee decision lists (besluitenlijsten)
-// get their title from their form fields and one block per agenda item.
+// PDF files, read from poppler's words with their place on the page and
+// their font (pdf_layout): a letter's letterhead and side column and a
+// Kamerstuk's printed head become metadata (pdf_letterhead), page furniture
+// goes (pdf_furniture), and the body is rebuilt into headings, paragraphs and
+// footnotes (pdf_body). Text layers put on scans by OCR, which carry no
+// typography, go through the shared extracted-text parser instead.
+// Committee decision lists (besluitenlijsten) are forms: they are read from
+// poppler's physical layout, their title from their form fields and one
+// block per agenda item.
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -19,6 +25,11 @@
 #include <vector>
 
 #include "corpus/extracted_text.h"
+#include "corpus/reader_limits.h"
+#include "corpus/readers/pdf_body.h"
+#include "corpus/readers/pdf_furniture.h"
+#include "corpus/readers/pdf_layout.h"
+#include "corpus/readers/pdf_letterhead.h"
 #include "corpus/readers/readers.h"
 
 namespace kamerzoek::corpus {
@@ -100,14 +111,6 @@ std::vector<Page> extract_pages(const poppler::document& pdf) {
 
 // ---- page furniture ----
 
-bool is_page_number(const std::string& line) {
-    static const std::regex pattern(
-        R"(^(-\s*)?(pagina|page|blad)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?(\s*-)?$)",
-        std::regex::icase);
-    const std::string t = collapse_spaces(line);
-    return !t.empty() && t.size() <= 24 && std::regex_match(t, pattern);
-}
-
 // A line's shape with its numbers blanked, so "Pagina 2 van 5" on each page
 // counts as the same line.
 std::string furniture_key(const std::string& line) {
@@ -157,7 +160,8 @@ void drop_furniture(std::vector<Page>& pages) {
         const std::vector<std::size_t> margins = margin_lines(page, 3);
         std::vector<bool> drop(page.size(), false);
         for (const std::size_t i : margins) {
-            drop[i] = is_page_number(page[i]) || running.count(furniture_key(page[i])) > 0;
+            drop[i] = pdf::is_page_number(collapse_spaces(page[i])) ||
+                      running.count(furniture_key(page[i])) > 0;
         }
         Page kept;
         for (std::size_t i = 0; i < page.size(); ++i) {
@@ -210,7 +214,7 @@ std::string page_text(std::vector<Page>& pages) {
             }
             // A bare number left inside a page is the tail of the line above
             // ("25 oktober" / "2016"), not a page number: keep it there.
-            if (!blank && is_page_number(line) && !text.empty()) {
+            if (!blank && pdf::is_page_number(line) && !text.empty()) {
                 text.back() = ' ';
                 text.append(line).append("\n");
                 continue;
@@ -220,17 +224,6 @@ std::string page_text(std::vector<Page>& pages) {
         }
     }
     return text;
-}
-
-std::size_t count_letters(const std::vector<Page>& pages) {
-    std::size_t letters = 0;
-    for (const Page& page : pages) {
-        for (const std::string& line : page) {
-            for (const char c : line)
-                letters += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
-        }
-    }
-    return letters;
 }
 
 // ---- committee decision lists ----
@@ -363,18 +356,49 @@ std::vector<Block> merge_agenda_items(std::vector<Block> blocks) {
     return merged;
 }
 
-// ---- metadata ----
+// ---- titles, dates and kinds ----
+
+// Placeholders of templates and word processors, greetings, dates and bare
+// numbers are no title; a title says what the document is about.
+bool is_real_title(const std::string& title) {
+    static const std::regex junk(
+        R"(^(microsoft|untitled|document properties|definitief|concept|draft|final|versie\b|inhoud|inhoudsopgave|contents|table of contents|toelichting invullen|hoi\b|hallo\b|beste\b|geachte\b|dag\b|groet|groeten|met vriendelijke groet|kind regards|dear\b|hi\b|hello\b|bijlage\s*\S{0,3}$|annex\s*\S{0,3}$|pagina\b|page\b|logo\b|tmp))",
+        std::regex::icase);
+    static const std::regex generic(
+        R"(^(samenvatting|management ?samenvatting|management summary|executive summary|summary|inleiding|introductie|introduction|disclaimer|voorwoord|colofon|document ?beheer|versiebeheer|notitie|memo|nota|confidential)$)",
+        std::regex::icase);
+    static const std::regex file_name(R"(\.(docx?|xml|rtf|odt|pdf|xlsx?)\b|~)", std::regex::icase);
+    const std::string t = collapse_spaces(title);
+    // "1. Inleiding 3": a line of a table of contents; "(a) ...": a sub-item.
+    static const std::regex contents_line(R"(^(\d+(\.\d+)*\.?\s.*\s\d{1,3}|\(?[a-z]\)\s.*)$)");
+    static const std::regex numbering(R"(^\d+(\.\d+)*\.?\s+)");
+    static const std::regex label(
+        R"(^(zaaknummer|kenmerk|datum|onderwerp|subject|van|aan|from|to|sent|received)\s*:?$)",
+        std::regex::icase);
+    if (t.size() < 4 || t.size() > 400) return false;
+    const std::string unnumbered = std::regex_replace(t, numbering, "");
+    if (std::regex_match(unnumbered, generic) || std::regex_match(t, label)) return false;
+    if (t.size() < 120 && std::regex_match(t, contents_line)) return false;
+    std::size_t letters = 0;
+    std::size_t visible = 0;
+    for (const char c : t) {
+        letters +=
+            std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+        visible += c != ' ';
+    }
+    // "Wed 9/9/2020 12:45:19 PM" is a time stamp, not a title.
+    if (letters < 3 || letters * 2 < visible) return false;
+    if (std::regex_search(t, junk) || std::regex_search(t, file_name)) return false;
+    if (t.size() < 40 && !parse_dutch_date(" " + t + " ").empty()) return false;
+    return true;
+}
 
 // Word processors leave their temporary file names and template text in the
 // info dictionary; only a title that reads like one is worth keeping.
 std::string sensible_info_title(const poppler::document& pdf) {
     const std::string title = collapse_spaces(to_std_string(pdf.get_title()));
-    static const std::regex junk(
-        R"((^microsoft|\.(docx?|xml|rtf|odt|pdf)\b|tmp|^logo\b|^untitled|^document\d*$|~))",
-        std::regex::icase);
-    if (title.size() < 8 || title.size() > 250 || std::regex_search(title, junk)) return "";
-    if (title.find(' ') == std::string::npos) return "";
-    return title;
+    if (title.find(' ') == std::string::npos || title.size() < 8) return "";
+    return is_real_title(title) ? title : "";
 }
 
 std::string info_date(const poppler::document& pdf) {
@@ -387,49 +411,115 @@ std::string info_date(const poppler::document& pdf) {
     return buffer;
 }
 
-// A letter names its subject in an "Onderwerp" or "Betreft" line.
-std::string letter_subject(const std::vector<Page>& pages) {
-    static const std::regex subject(R"(^(Onderwerp|Betreft)\s*:?\s+(.{4,}))", std::regex::icase);
+// "Den Haag, 9 februari 2016", "Datum 9 februari 2016" or a motion's
+// "Voorgesteld 6 juli 2021" on the first page.
+std::string dateline(const std::vector<pdf::LaidOutPage>& pages) {
+    static const std::regex line(
+        R"(^(Den Haag|'s-Gravenhage|’s-Gravenhage|Datum|Voorgesteld)\s*[,:]?\s+(.+)$)");
     if (pages.empty()) return "";
-    for (const std::string& line : pages.front()) {
+    for (const pdf::TextLine& text_line : pages.front().lines) {
         std::smatch m;
-        const std::string t = collapse_spaces(line);
-        if (t.size() < 400 && std::regex_match(t, m, subject)) return m[2].str();
-    }
-    return "";
-}
-
-// "Den Haag, 9 februari 2016" or "Datum 9 februari 2016" on the first page,
-// for when the parser's paragraphs hid the date line.
-std::string dateline(const std::vector<Page>& pages) {
-    static const std::regex line(R"(^(Den Haag|'s-Gravenhage|Datum)\s*[,:]?\s+(.+)$)");
-    if (pages.empty()) return "";
-    for (const std::string& raw : pages.front()) {
-        std::smatch m;
-        const std::string t = collapse_spaces(raw);
-        if (t.size() > 200 || !std::regex_match(t, m, line)) continue;
-        const std::string date = parse_dutch_date(m[2].str());
+        if (text_line.text.size() > 200 || !std::regex_match(text_line.text, m, line)) continue;
+        const std::string date = parse_dutch_date(" " + m[2].str() + " ");
         if (!date.empty()) return date;
     }
     return "";
 }
 
-bool is_letter_to_the_kamer(const std::vector<Page>& pages) {
+bool is_letter_to_the_kamer(const std::vector<pdf::LaidOutPage>& pages) {
     static const std::regex address(
         R"(Aan de [Vv]oorzitter van de (Tweede|Eerste) Kamer|Geachte [Vv]oorzitter)");
     for (std::size_t p = 0; p < std::min<std::size_t>(pages.size(), 2); ++p) {
-        for (const std::string& line : pages[p]) {
-            if (std::regex_search(line, address)) return true;
+        for (const pdf::TextLine& line : pages[p].lines) {
+            if (line.text.size() < 300 && std::regex_search(line.text, address)) return true;
         }
     }
     return false;
 }
 
-std::string first_heading(const std::vector<Block>& blocks) {
+// What a report's cover sets largest on its first page, when that is well
+// above the body size: its title (up to three lines).
+std::string cover_title(const std::vector<pdf::LaidOutPage>& pages, double body_size) {
+    if (pages.empty()) return "";
+    double largest = 0;
+    for (const pdf::TextLine& line : pages.front().lines) {
+        if (line.text.size() >= 4) largest = std::max(largest, line.size);
+    }
+    if (largest < 1.3 * body_size) return "";
+    std::string title;
+    const pdf::TextLine* previous = nullptr;
+    int taken = 0;
+    for (const pdf::TextLine& line : pages.front().lines) {
+        const bool same_size = std::abs(line.size - largest) <= 0.05 * largest;
+        if (previous && (!same_size || line.bold != previous->bold ||
+                         line.top - previous->bottom > 0.8 * previous->height())) {
+            break;
+        }
+        if (!same_size) continue;
+        if (++taken > 3) break;
+        title.append(title.empty() ? "" : " ").append(line.text);
+        previous = &line;
+    }
+    return is_real_title(title) ? collapse_spaces(title) : "";
+}
+
+std::string first_real_heading(const std::vector<Block>& blocks) {
     for (const Block& block : blocks) {
-        if (block.role == Block::Role::kHeading) return block.text;
+        if (block.role == Block::Role::kHeading && is_real_title(block.text)) return block.text;
     }
     return "";
+}
+
+// The start of the first paragraph that reads like text, cut at a word.
+std::string opening_words(const std::vector<Block>& blocks) {
+    for (const Block& block : blocks) {
+        if (block.role == Block::Role::kFootnote || !is_real_title(block.text.substr(0, 120)))
+            continue;
+        std::string text = collapse_spaces(block.text);
+        if (text.size() <= 100) return text;
+        const std::size_t cut = text.rfind(' ', 100);
+        return text.substr(0, cut == std::string::npos ? 100 : cut) + " …";
+    }
+    return "";
+}
+
+std::size_t count_letters(const std::vector<pdf::LaidOutPage>& pages) {
+    std::size_t letters = 0;
+    for (const pdf::LaidOutPage& page : pages) {
+        for (const pdf::TextLine& line : page.lines) {
+            for (const char c : line.text)
+                letters += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
+        }
+    }
+    return letters;
+}
+
+// A decision list names itself in its "Document:" form field.
+bool may_be_besluitenlijst(const std::vector<pdf::LaidOutPage>& pages) {
+    for (std::size_t p = 0; p < std::min<std::size_t>(pages.size(), 2); ++p) {
+        for (const pdf::TextLine& line : pages[p].lines) {
+            if (line.text.find("Besluitenlijst") != std::string::npos) return true;
+        }
+    }
+    return false;
+}
+
+// Lines as plain text for the extracted-text parser: a blank line where
+// the page leaves a gap, a form feed between pages.
+std::string plain_text(const std::vector<pdf::LaidOutPage>& pages) {
+    std::string text;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        if (p > 0) text.append("\f");
+        const pdf::TextLine* previous = nullptr;
+        for (const pdf::TextLine& line : pages[p].lines) {
+            if (previous && line.top - previous->bottom > 0.6 * previous->height()) {
+                text.append("\n");
+            }
+            text.append(line.text).append("\n");
+            previous = &line;
+        }
+    }
+    return text;
 }
 
 class PdfReader final : public Reader {
@@ -440,7 +530,17 @@ class PdfReader final : public Reader {
         return std::string_view(file.bytes).substr(0, 5) == "%PDF-";
     }
 
+    // Poppler cannot be interrupted, and one small hostile file can keep it
+    // busy for minutes or make it allocate gigabytes: it runs in a child
+    // process under the reader limits (corpus/reader_limits.h).
     std::vector<Document> read(const SourceFile& file) const override {
+        const ReaderLimits limits = reader_limits();
+        if (limits.time.count() <= 0) return read_here(file);
+        return read_in_child([&] { return read_here(file); }, limits);
+    }
+
+  private:
+    static std::vector<Document> read_here(const SourceFile& file) {
         // Indexing reads files on several threads; poppler's shared state
         // (its global parameters and font caches) is not documented as safe
         // for that, so one PDF is opened and read at a time.
@@ -451,34 +551,69 @@ class PdfReader final : public Reader {
             file.bytes.data(), static_cast<int>(file.bytes.size())));
         if (!pdf) throw ReadError("PDF could not be opened: damaged or not a PDF");
         if (pdf->is_locked()) throw ReadError("PDF could not be opened: it is encrypted");
-        std::vector<Page> pages = extract_pages(*pdf);
+        std::vector<pdf::LaidOutPage> pages = pdf::lay_out_pages(*pdf);
         if (count_letters(pages) == 0) {
             throw ReadError("scanned PDF without a text layer (" + std::to_string(pages.size()) +
                             " pages)");
         }
-        drop_furniture(pages);
-        return {make_document(*pdf, pages)};
+        if (may_be_besluitenlijst(pages)) {
+            std::vector<Page> form = extract_pages(*pdf);
+            drop_furniture(form);
+            if (is_besluitenlijst(form)) return {besluitenlijst_document(*pdf, form)};
+        }
+        return {laid_out_document(*pdf, pages)};
     }
 
-  private:
-    static Document make_document(const poppler::document& pdf, std::vector<Page>& pages) {
-        const bool besluitenlijst = is_besluitenlijst(pages);
+    static Document besluitenlijst_document(const poppler::document& pdf,
+                                            std::vector<Page>& pages) {
         ExtractedText extracted = parse_extracted_text(page_text(pages));
         Document document;
+        document.kind = DocumentKind::kBesluitenlijst;
         document.date = extracted.date;
-        if (besluitenlijst) {
-            document.kind = DocumentKind::kBesluitenlijst;
-            document.title = besluitenlijst_title(pages, extracted.date);
-            document.blocks = merge_agenda_items(std::move(extracted.blocks));
+        document.title = besluitenlijst_title(pages, extracted.date);
+        document.blocks = merge_agenda_items(std::move(extracted.blocks));
+        if (document.date.empty()) document.date = info_date(pdf);
+        return document;
+    }
+
+    static Document laid_out_document(const poppler::document& pdf,
+                                      std::vector<pdf::LaidOutPage>& pages) {
+        Document document;
+        const double body_size = pdf::body_font_size(pages);
+        const bool typography = pdf::has_typography(pages, body_size);
+        const bool letter = is_letter_to_the_kamer(pages);
+        const std::string date_on_first_page = dateline(pages);
+        const std::optional<pdf::PrintedKamerstuk> paper = pdf::take_printed_kamerstuk(pages);
+        const std::vector<std::string> furniture = pdf::drop_page_furniture(pages);
+        std::optional<pdf::Letterhead> head;
+        if (!paper) head = pdf::take_letterhead(pages, typography ? body_size : 0, furniture);
+        const std::string cover = paper || head ? "" : cover_title(pages, body_size);
+        if (typography) {
+            document.blocks = pdf::body_blocks(pages, body_size);
         } else {
-            document.kind =
-                is_letter_to_the_kamer(pages) ? DocumentKind::kKamerbrief : DocumentKind::kOther;
-            document.title = letter_subject(pages);
-            if (document.title.empty()) document.title = sensible_info_title(pdf);
-            if (document.title.empty()) document.title = first_heading(extracted.blocks);
+            ExtractedText extracted = parse_extracted_text(plain_text(pages));
             document.blocks = std::move(extracted.blocks);
+            document.date = extracted.date;
         }
-        if (document.date.empty()) document.date = dateline(pages);
+        document.kind = letter ? DocumentKind::kKamerbrief : DocumentKind::kOther;
+        if (paper) {
+            document.kind = DocumentKind::kKamerstuk;
+            document.id = paper->id;
+            document.dossier = paper->dossier;
+            document.number = paper->number;
+            document.vergaderjaar = paper->vergaderjaar;
+            document.chamber = paper->chamber;
+            if (is_real_title(paper->title)) document.title = paper->title;
+        }
+        if (head) {
+            if (is_real_title(head->subject)) document.title = collapse_spaces(head->subject);
+            if (!head->date.empty()) document.date = head->date;
+        }
+        if (document.title.empty()) document.title = cover;
+        if (document.title.empty()) document.title = first_real_heading(document.blocks);
+        if (document.title.empty()) document.title = sensible_info_title(pdf);
+        if (document.title.empty()) document.title = opening_words(document.blocks);
+        if (document.date.empty()) document.date = date_on_first_page;
         if (document.date.empty()) document.date = info_date(pdf);
         return document;
     }

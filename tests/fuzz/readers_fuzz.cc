@@ -2,8 +2,9 @@
 // normal build; build by hand, for instance:
 //
 //   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address -I. tests/fuzz/readers_fuzz.cc \
-//     corpus/readers/{html,markdown,pdf}_reader.cc corpus/extracted_text.cc \
-//     corpus/encoding.cc corpus/document.cc \
+//     corpus/readers/{html,markdown}_reader.cc corpus/readers/pdf_*.cc \
+//     corpus/extracted_text.cc corpus/encoding.cc corpus/document.cc corpus/references.cc \
+//     corpus/reader_limits.cc \
 //     $(pkg-config --cflags --libs gumbo poppler-cpp icu-uc icu-i18n) -o readers_fuzz
 //   ./readers_fuzz -max_total_time=180 seeds/
 //
@@ -12,11 +13,13 @@
 // in front. A
 // ReadError is an acceptable answer to any input; a crash, a leak or any
 // other exception is not.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "corpus/reader.h"
+#include "corpus/reader_limits.h"
 #include "corpus/readers/readers.h"
 
 using namespace kamerzoek::corpus;
@@ -44,6 +47,13 @@ const Reader& pick(std::uint8_t selector, std::string& path) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
+    // PDFs are read in this process, so that the fuzzer sees what poppler
+    // and the layout code do, rather than a child's exit.
+    static const bool in_process = [] {
+        set_reader_limits(ReaderLimits{std::chrono::milliseconds(0)});
+        return true;
+    }();
+    (void)in_process;
     SourceFile file;
     const Reader& reader = pick(data[0], file.path);
     file.bytes.assign(reinterpret_cast<const char*>(data) + 1, size - 1);

@@ -1,0 +1,317 @@
+#include "corpus/readers/pdf_body.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "corpus/extracted_text.h"
+
+namespace kamerzoek::corpus::pdf {
+namespace {
+
+bool is_digits(std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Set apart from the body: bold, italic or larger. Headings are, and so is
+// emphasised text; what tells them apart is length and punctuation.
+bool is_emphasised(const TextLine& line, double body_size) {
+    return line.bold || line.italic || line.size > 1.12 * body_size;
+}
+
+bool is_smaller_than_body(const TextLine& line, double body_size) {
+    return line.size < 0.92 * body_size && line.size >= 0.35 * body_size;
+}
+
+// "d.d.", "o.a.", "nr.": a full stop that ends a word, not a sentence.
+bool ends_with_abbreviation(std::string_view s) {
+    const std::size_t space = s.rfind(' ');
+    const std::string_view word = space == std::string_view::npos ? s : s.substr(space + 1);
+    if (word.size() >= 3 && word.substr(0, word.size() - 1).find('.') != std::string_view::npos &&
+        std::islower(static_cast<unsigned char>(word.front()))) {
+        return true;
+    }
+    for (const std::string_view abbreviation :
+         {"nr.",   "jl.", "bijv.", "art.", "blz.", "vgl.",   "zgn.",
+          "resp.", "ca.", "mr.",   "dr.",  "drs.", "prof.",  "ir.",
+          "no.",   "p.",  "pp.",   "e.a.", "e.d.", "m.b.t.", "t.a.v."}) {
+        if (word == abbreviation) return true;
+    }
+    return false;
+}
+
+bool ends_sentence(std::string_view s) {
+    if (ends_with_abbreviation(s)) return false;
+    while (!s.empty() && std::string_view(")\"'»").find(s.back()) != std::string_view::npos) {
+        s.remove_suffix(1);
+    }
+    for (const std::string_view closer : {"\xE2\x80\x9D", "\xE2\x80\x99"}) {  // ” ’
+        if (s.ends_with(closer)) s.remove_suffix(closer.size());
+    }
+    return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
+}
+
+bool starts_with_bullet(std::string_view s) {
+    for (const std::string_view bullet : {"\xE2\x80\xA2", "\xE2\x80\x93 ", "\xE2\x80\x94 ", "- ",
+                                          "\xEF\x82\xB7", "\xE2\x96\xAA", "\xC2\xB7 ", "o "}) {
+        if (s.starts_with(bullet)) return true;
+    }
+    return false;
+}
+
+// "1.", "2.3", "a)", "(b)", "IV.": the numbering that opens a heading.
+bool starts_numbered(std::string_view s) {
+    std::size_t i = 0;
+    if (i < s.size() && s[i] == '(') ++i;
+    const std::size_t start = i;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    if (i == start) {
+        while (i < s.size() && i - start < 4 &&
+               std::string_view("abcdefghijIVXL").find(s[i]) != std::string_view::npos) {
+            ++i;
+        }
+        if (i == start || i >= s.size() || (s[i] != ')' && s[i] != '.')) return false;
+        ++i;
+    }
+    return i < s.size() && s[i] == ' ';
+}
+
+// "12 Zie Kamerstuk ..." opens footnote 12 in text layers without fonts.
+std::string number_before_text(std::string_view text) {
+    std::size_t digits = 0;
+    while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') {
+        ++digits;
+    }
+    if (digits == 0 || digits >= text.size() || text[digits] != ' ') return "";
+    return std::string(text.substr(0, digits));
+}
+
+// The footnote label a line opens with, or "".
+std::string footnote_label(const TextLine& line) {
+    if (!line.leading_marker.empty()) return line.leading_marker;
+    return number_before_text(line.text);
+}
+
+// Which lines of a page are footnotes, and the label of each footnote's
+// first line. Footnotes are set smaller than the body and below all of it.
+struct PageFootnotes {
+    std::vector<bool> is_footnote;
+    std::vector<std::string> opens;  // label where a footnote starts
+};
+
+PageFootnotes find_footnotes(const LaidOutPage& page, double body_size) {
+    const std::size_t n = page.lines.size();
+    PageFootnotes notes{std::vector<bool>(n, false), std::vector<std::string>(n)};
+    double lowest_body = 0;
+    for (const TextLine& line : page.lines) {
+        if (!is_smaller_than_body(line, body_size)) lowest_body = std::max(lowest_body, line.top);
+    }
+    std::string pending_label;  // a marker set on a line of its own
+    bool in_notes = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const TextLine& line = page.lines[i];
+        const bool small = is_smaller_than_body(line, body_size);
+        const bool low = line.top > 0.45 * page.height && line.top > lowest_body;
+        if (!small || !low) {
+            continue;
+        }
+        if (is_digits(line.text) && line.text.size() <= 3) {
+            pending_label = line.text;
+            notes.is_footnote[i] = true;
+            in_notes = true;
+            continue;
+        }
+        std::string label = pending_label.empty() ? footnote_label(line) : pending_label;
+        pending_label.clear();
+        if (label.empty() && !in_notes) continue;
+        notes.is_footnote[i] = true;
+        notes.opens[i] = label;
+        in_notes = true;
+    }
+    return notes;
+}
+
+// Where the column a line belongs to ends on the right.
+double column_right(const LaidOutPage& page, const TextLine& line) {
+    double right = line.x1;
+    for (const TextLine& other : page.lines) {
+        if (std::abs(other.x0 - line.x0) < 4 * line.size &&
+            std::abs(other.size - line.size) < 0.15 * line.size) {
+            right = std::max(right, other.x1);
+        }
+    }
+    return right;
+}
+
+double first_word_width(const TextLine& line) {
+    const std::size_t space = line.text.find(' ');
+    const std::size_t letters = space == std::string::npos ? line.text.size() : space;
+    return 0.5 * line.size * static_cast<double>(letters);
+}
+
+struct OpenParagraph {
+    std::vector<std::string> lines;
+    bool emphasised = false;
+    const TextLine* last = nullptr;
+    const LaidOutPage* page = nullptr;
+};
+
+// Whether `line` starts a new paragraph after the open one on the same page.
+bool breaks_paragraph(const OpenParagraph& open, const TextLine& line, double body_size) {
+    const TextLine& prev = *open.last;
+    const bool emphasised = is_emphasised(line, body_size);
+    if (open.emphasised && !emphasised) return true;  // the end of a heading
+    if (open.emphasised &&
+        (starts_numbered(line.text) || line.bold != prev.bold || line.italic != prev.italic)) {
+        return true;  // headings of two levels set one under the other
+    }
+    const bool sentence_done = ends_sentence(prev.text);
+    if (line.top < prev.top - 0.5 * prev.height()) return sentence_done;  // a new column
+    if (line.top - prev.bottom > 0.45 * prev.height()) return true;       // a blank line
+    if (std::abs(line.size - prev.size) > 0.15 * prev.size) return true;
+    if (starts_with_bullet(line.text)) return true;
+    if (!sentence_done) return false;
+    if (emphasised && !open.emphasised) return true;
+    if (line.x0 > prev.x0 + 1.5 * prev.size) return true;  // an indented first line
+    // The last line of a paragraph stops short of the column's edge: the
+    // next line's first word would have fitted.
+    return prev.x1 < column_right(*open.page, prev) - first_word_width(line) - 0.3 * prev.size;
+}
+
+class BlockBuilder {
+  public:
+    BlockBuilder(const std::vector<std::string>& vocabulary, double body_size)
+        : vocabulary_(vocabulary), body_size_(body_size) {}
+
+    void add_page(const LaidOutPage& page) {
+        const PageFootnotes notes = find_footnotes(page, body_size_);
+        for (std::size_t i = 0; i < page.lines.size(); ++i) {
+            if (notes.is_footnote[i]) continue;
+            add_line(page, page.lines[i]);
+        }
+        if (open_.last && ends_sentence(open_.last->text)) close();
+        add_footnotes(page, notes);
+        if (!open_.last) flush_footnotes();
+    }
+
+    std::vector<Block> finish() {
+        close();
+        flush_footnotes();
+        const std::set<int> labels = footnote_numbers();
+        for (Block& block : blocks_) {
+            if (block.role != Block::Role::kFootnote) {
+                block.text = detach_footnote_markers(block.text, labels);
+            }
+        }
+        return std::move(blocks_);
+    }
+
+  private:
+    void add_line(const LaidOutPage& page, const TextLine& line) {
+        if (open_.last) {
+            const bool breaks = open_.page != &page
+                                    ? ends_sentence(open_.last->text) || open_.emphasised ||
+                                          is_emphasised(line, body_size_) ||
+                                          starts_with_bullet(line.text)
+                                    : breaks_paragraph(open_, line, body_size_);
+            if (breaks) close();
+        }
+        if (!open_.last) open_.emphasised = is_emphasised(line, body_size_);
+        open_.lines.push_back(line.text);
+        open_.last = &line;
+        open_.page = &page;
+    }
+
+    void add_footnotes(const LaidOutPage& page, const PageFootnotes& notes) {
+        for (std::size_t i = 0; i < page.lines.size(); ++i) {
+            if (!notes.is_footnote[i]) continue;
+            const TextLine& line = page.lines[i];
+            if (is_digits(line.text) && line.text.size() <= 3) continue;  // a marker alone
+            if (!notes.opens[i].empty() || pending_notes_.empty()) {
+                Block note;
+                note.role = Block::Role::kFootnote;
+                note.label = notes.opens[i];
+                std::string text = line.text;
+                if (line.leading_marker.empty() && !note.label.empty() &&
+                    text.starts_with(note.label + " ")) {
+                    text.erase(0, note.label.size() + 1);
+                }
+                note.text = text;
+                pending_notes_.push_back(std::move(note));
+            } else {
+                append_wrapped_line(pending_notes_.back().text, line.text, vocabulary_);
+            }
+        }
+    }
+
+    static bool is_heading(const OpenParagraph& paragraph, const std::string& text) {
+        if (!paragraph.emphasised || paragraph.lines.size() > 3 || text.size() > 160) return false;
+        if (std::string_view(".,;").find(text.back()) != std::string_view::npos) return false;
+        return std::any_of(text.begin(), text.end(),
+                           [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+    }
+
+    void close() {
+        if (!open_.last) return;
+        Block block;
+        for (const std::string& line : open_.lines)
+            append_wrapped_line(block.text, line, vocabulary_);
+        if (is_heading(open_, block.text)) block.role = Block::Role::kHeading;
+        // A bullet or rule on a line of its own says nothing.
+        const bool has_text =
+            std::any_of(block.text.begin(), block.text.end(),
+                        [](unsigned char c) { return std::isalnum(c) || c >= 0xC3; });
+        if (has_text) blocks_.push_back(std::move(block));
+        open_ = OpenParagraph{};
+        flush_footnotes();
+    }
+
+    void flush_footnotes() {
+        for (Block& note : pending_notes_) blocks_.push_back(std::move(note));
+        pending_notes_.clear();
+    }
+
+    std::set<int> footnote_numbers() const {
+        std::set<int> numbers;
+        for (const Block& block : blocks_) {
+            if (block.role == Block::Role::kFootnote && is_digits(block.label)) {
+                numbers.insert(std::stoi(block.label));
+            }
+        }
+        return numbers;
+    }
+
+    const std::vector<std::string>& vocabulary_;
+    double body_size_;
+    OpenParagraph open_;
+    std::vector<Block> pending_notes_;
+    std::vector<Block> blocks_;
+};
+
+}  // namespace
+
+bool has_typography(const std::vector<LaidOutPage>& pages, double body_size) {
+    for (const LaidOutPage& page : pages) {
+        for (const TextLine& line : page.lines) {
+            if (line.text.size() >= 3 && (line.bold || line.italic)) return true;
+        }
+    }
+    (void)body_size;
+    return false;
+}
+
+std::vector<Block> body_blocks(const std::vector<LaidOutPage>& pages, double body_size) {
+    std::vector<std::string> all_lines;
+    for (const LaidOutPage& page : pages) {
+        for (const TextLine& line : page.lines) all_lines.push_back(line.text);
+    }
+    const std::vector<std::string> vocabulary = sorted_vocabulary(all_lines);
+    BlockBuilder builder(vocabulary, body_size);
+    for (const LaidOutPage& page : pages) builder.add_page(page);
+    return builder.finish();
+}
+
+}  // namespace kamerzoek::corpus::pdf
