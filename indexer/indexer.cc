@@ -247,7 +247,9 @@ struct Indexer::Impl {
                 },
                 report);
             report.files_seen += kept;
-            if (kept < slice.size()) report.cancelled = true;
+            // A stop during the slice's last file ends that file's read, not
+            // the slice, so it shows only in the stop flag.
+            if (kept < slice.size() || stop_requested()) report.cancelled = true;
             if (report.cancelled && unpublished) return;  // the destructor drops it
             merge_batch(build);
             done += kept;
@@ -259,7 +261,7 @@ struct Indexer::Impl {
         std::size_t since_commit = 0;
         for (const corpus::Publication& publication : publications) {
             const std::string& path = publication.path;
-            if (options.stop_requested && options.stop_requested()) {
+            if (stop_requested()) {
                 report.cancelled = true;
                 break;
             }
@@ -274,7 +276,10 @@ struct Indexer::Impl {
                 since_commit = 0;
             }
         }
+        if (stop_requested()) report.cancelled = true;  // a stop that ended the last file's read
     }
+
+    bool stop_requested() const { return options.stop_requested && options.stop_requested(); }
 
     void finish(IndexReport& report, std::chrono::steady_clock::time_point start) {
         if (unpublished && report.cancelled) return;  // the destructor drops it
