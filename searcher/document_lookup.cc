@@ -135,52 +135,21 @@ DocumentPassage Searcher::Impl::document_passage(const nlohmann::json& data) {
     return passage;
 }
 
-namespace {
-
-// "bijlage-2" before "bijlage-10": runs of digits compare by value, so the
-// annexes are listed as their letter numbers them (A to K, 1 to 12).
-bool in_natural_order(const std::string& a, const std::string& b) {
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        const bool digit_a = std::isdigit(static_cast<unsigned char>(a[i]));
-        const bool digit_b = std::isdigit(static_cast<unsigned char>(b[j]));
-        if (digit_a && digit_b) {
-            std::size_t end_a = i, end_b = j;
-            while (end_a < a.size() && std::isdigit(static_cast<unsigned char>(a[end_a]))) ++end_a;
-            while (end_b < b.size() && std::isdigit(static_cast<unsigned char>(b[end_b]))) ++end_b;
-            const std::string_view run_a = std::string_view(a).substr(i, end_a - i);
-            const std::string_view run_b = std::string_view(b).substr(j, end_b - j);
-            const auto trimmed = [](std::string_view run) {
-                const std::size_t first = run.find_first_not_of('0');
-                return first == std::string_view::npos ? std::string_view() : run.substr(first);
-            };
-            const std::string_view value_a = trimmed(run_a), value_b = trimmed(run_b);
-            if (value_a.size() != value_b.size()) return value_a.size() < value_b.size();
-            if (value_a != value_b) return value_a < value_b;
-            i = end_a;
-            j = end_b;
-            continue;
-        }
-        if (a[i] != b[j]) return a[i] < b[j];
-        ++i;
-        ++j;
-    }
-    return a.size() - i < b.size() - j;
-}
-
-}  // namespace
-
 std::vector<std::string> Searcher::Impl::annexes_of(const std::string& doc_id) {
-    std::set<std::string> annexes;
+    // Files are indexed in the order of their paths, so the first docid of
+    // each annex lists them as their folder does (Bijlage A to K), whatever
+    // id an annex is known by (Bijlage D by its printed Kamerstuk id).
+    std::map<Xapian::docid, std::string> by_first_docid;
+    std::set<std::string> seen;
     for (const std::string& parent : values_ignoring_case(db, schema::kParentId, doc_id)) {
         const std::string term = schema::term(schema::kParentId, parent);
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-            annexes.insert(db.get_document(*it).get_value(schema::kSlotDocId));
+            std::string annex = db.get_document(*it).get_value(schema::kSlotDocId);
+            if (annex != doc_id && seen.insert(annex).second) by_first_docid.emplace(*it, annex);
         }
     }
-    annexes.erase(doc_id);
-    std::vector<std::string> ordered(annexes.begin(), annexes.end());
-    std::sort(ordered.begin(), ordered.end(), in_natural_order);
+    std::vector<std::string> ordered;
+    for (auto& [docid, annex] : by_first_docid) ordered.push_back(std::move(annex));
     return ordered;
 }
 
