@@ -113,6 +113,20 @@ bool is_plain_word(const std::string& term) {
     return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0]));
 }
 
+// Title and section words are indexed folded, without stems or positions.
+bool is_field_word(const std::string& term) {
+    return term.starts_with(schema::kTitleWord) || term.starts_with(schema::kSectionWord);
+}
+
+// title:"Rapportage Penetratietest": the field holds no positions, so a
+// phrase inside it asks for all of its words.
+bool is_field_phrase(const Xapian::Query& query) {
+    const auto type = query.get_type();
+    if (type != Xapian::Query::OP_PHRASE && type != Xapian::Query::OP_NEAR) return false;
+    return std::all_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
+                       [](const std::string& term) { return is_field_word(term); });
+}
+
 Language pinned_language(const std::string& lang) {
     if (lang == "nl") return Language::kDutch;
     if (lang == "en") return Language::kEnglish;
@@ -249,9 +263,15 @@ Xapian::Query QueryBuilder::free_word_query(const std::string& word, const std::
                                             BuiltQuery& built) {
     built.words.insert(word);
     built.free_words.push_back(word);
-    built.field_terms.push_back(schema::term(schema::kTitleWord, word));
-    built.field_terms.push_back(schema::term(schema::kSectionWord, word));
+    const std::string title_term = schema::term(schema::kTitleWord, word);
+    const std::string section_term = schema::term(schema::kSectionWord, word);
+    built.field_terms.push_back(title_term);
+    built.field_terms.push_back(section_term);
     std::vector<Xapian::Query> alternatives{stems_query(word, lang, built)};
+    // A word found only in the title or a heading ("Wet auteurscontractenrecht")
+    // still finds the passage; its score comes from the field boost of rank().
+    alternatives.push_back(scaled(0, Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(title_term),
+                                                   Xapian::Query(section_term))));
     if (lang != "en") {
         built.part_words.insert(word);
         alternatives.push_back(
@@ -276,10 +296,18 @@ Xapian::Query QueryBuilder::rewrite_leaves(const Xapian::Query& query, const std
     if (type == Xapian::Query::LEAF_TERM) {
         const std::string term = *query.get_terms_begin();
         if (term.starts_with(schema::kStem)) {
-            return free_word_query(term.substr(schema::kStem.size()), lang, built);
+            const std::string word = term.substr(schema::kStem.size());
+            // title:word comes marked for stemming with the field's prefix
+            // after the stem prefix ("ZXTword"); the field holds the word.
+            if (is_field_word(word)) return Xapian::Query(word);
+            return free_word_query(word, lang, built);
         }
         if (is_plain_word(term)) built.words.insert(term);
         return query;
+    }
+    if (is_field_phrase(query)) {
+        return Xapian::Query(Xapian::Query::OP_AND, query.get_unique_terms_begin(),
+                             query.get_unique_terms_end());
     }
     if (!is_plain_combination(type)) {
         // Phrases and proximity use unstemmed words; remember them for highlighting.

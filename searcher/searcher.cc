@@ -145,7 +145,7 @@ SearchResults Searcher::Impl::run(const std::string& text, const SearchOptions& 
     const Xapian::MSet mset = bounded_rank(query, options);
     SearchResults results;
     results.query = text;
-    results.total = mset.get_matches_estimated();
+    results.total = mset.get_uncollapsed_matches_estimated();  // before the per-document cap
     for (auto it = mset.begin(); it != mset.end(); ++it)
         results.hits.push_back(hit_from(it, query));
     results.suggestion = spelling_suggestion(db, analyzer, text, query);
