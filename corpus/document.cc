@@ -6,15 +6,31 @@
 namespace kamerzoek::corpus {
 namespace {
 
-constexpr std::array<std::pair<DocumentKind, std::string_view>, 7> kKindNames{{
+constexpr std::array<std::pair<DocumentKind, std::string_view>, 18> kKindNames{{
     {DocumentKind::kOther, "other"},
     {DocumentKind::kKamerbrief, "kamerbrief"},
     {DocumentKind::kKamerstuk, "kamerstuk"},
+    {DocumentKind::kMotie, "motie"},
+    {DocumentKind::kAmendement, "amendement"},
     {DocumentKind::kBijlage, "bijlage"},
     {DocumentKind::kHandelingen, "handelingen"},
+    {DocumentKind::kAanhangsel, "aanhangsel"},
+    {DocumentKind::kKamervragen, "kamervragen"},
     {DocumentKind::kBesluitenlijst, "besluitenlijst"},
     {DocumentKind::kDebate, "debate"},
+    {DocumentKind::kStaatsblad, "staatsblad"},
+    {DocumentKind::kStaatscourant, "staatscourant"},
+    {DocumentKind::kTractatenblad, "tractatenblad"},
+    {DocumentKind::kGemeenteblad, "gemeenteblad"},
+    {DocumentKind::kProvinciaalblad, "provinciaalblad"},
+    {DocumentKind::kWaterschapsblad, "waterschapsblad"},
+    {DocumentKind::kBladGemeenschappelijkeRegeling, "bladgemeenschappelijkeregeling"},
 }};
+
+// Kinds that are one series under another name: a Kamerbrief, a motie and
+// an amendement are each published as a Kamerstuk (kst-...).
+constexpr std::array<std::string_view, 4> kKamerstukSeries = {"kamerstuk", "kamerbrief", "motie",
+                                                              "amendement"};
 
 }  // namespace
 
@@ -48,6 +64,11 @@ DocumentKind kind_from_name(std::string_view name) {
         if (n == name) return kind;
     }
     return DocumentKind::kOther;
+}
+
+std::vector<std::string_view> kinds_matched_by(std::string_view name) {
+    if (name == "kamerstuk") return {kKamerstukSeries.begin(), kKamerstukSeries.end()};
+    return {name};
 }
 
 std::string Document::text() const {

@@ -18,20 +18,42 @@ enum class Language { kUnknown, kDutch, kEnglish };
 std::string_view language_code(Language language);
 Language language_from_code(std::string_view code);
 
+// What a document is, named as its publication calls it. Kinds are
+// stored in the index by name (kind_name()), so adding one needs no index
+// change; docs/FORMATS.md lists them.
 enum class DocumentKind {
     kOther,
-    kKamerbrief,      // a letter to the Kamer (published as a Kamerstuk)
-    kKamerstuk,       // any other parliamentary paper
-    kBijlage,         // an annex to a letter or paper
-    kHandelingen,     // one item of the official record of a sitting
-    kBesluitenlijst,  // a committee's list of decisions
-    kDebate,          // a debate transcript from another source (ParlaMint TEI)
+    kKamerbrief,       // a letter to the Kamer (published as a Kamerstuk)
+    kKamerstuk,        // any other parliamentary paper
+    kMotie,            // a motion, published as a Kamerstuk
+    kAmendement,       // an amendment to a bill, published as a Kamerstuk
+    kBijlage,          // an annex to a letter or paper
+    kHandelingen,      // one item of the official record of a sitting
+    kAanhangsel,       // written questions with the government's answers (Aanhangsel)
+    kKamervragen,      // written questions not yet answered (Kamervragen zonder antwoord)
+    kBesluitenlijst,   // a committee's list of decisions
+    kDebate,           // a debate transcript from another source (ParlaMint TEI)
+    kStaatsblad,       // laws and decrees
+    kStaatscourant,    // the government gazette
+    kTractatenblad,    // treaties
+    kGemeenteblad,     // a municipality's gazette
+    kProvinciaalblad,  // a province's gazette
+    kWaterschapsblad,  // a water board's gazette
+    kBladGemeenschappelijkeRegeling,  // the gazette of a joint arrangement of authorities
 };
 
-/// "kamerbrief", "kamerstuk", "bijlage", "handelingen", "besluitenlijst",
-/// "debate" or "other".
+/// "kamerbrief", "kamerstuk", "motie", "amendement", "bijlage",
+/// "handelingen", "aanhangsel", "kamervragen", "besluitenlijst", "debate",
+/// "staatsblad", "staatscourant", "tractatenblad", "gemeenteblad",
+/// "provinciaalblad", "waterschapsblad", "bladgemeenschappelijkeregeling"
+/// or "other".
 std::string_view kind_name(DocumentKind kind);
 DocumentKind kind_from_name(std::string_view name);
+
+/// The kind names a `kind:` filter for `name` matches: the name itself,
+/// and for "kamerstuk" every kind published as a Kamerstuk (kamerbrief,
+/// motie, amendement), so that kind:kamerstuk finds the whole series.
+std::vector<std::string_view> kinds_matched_by(std::string_view name);
 
 /// A structural unit as a reader finds it: a heading, a paragraph, a
 /// footnote, a speech turn or a motion. Text is clean UTF-8 (NFC, words

@@ -48,8 +48,9 @@ std::string canonical_doc_id(std::string_view doc) {
 }
 
 bool looks_like_official_id(std::string_view id) {
-    static constexpr std::array<std::string_view, 8> kPrefixes = {"h-",   "kst-",   "blg-", "ah-",
-                                                                  "stb-", "stcrt-", "trb-", "kv-"};
+    static constexpr std::array<std::string_view, 12> kPrefixes = {
+        "h-",   "kst-", "blg-", "ah-",  "stb-", "stcrt-",
+        "trb-", "kv-",  "gmb-", "prb-", "wsb-", "bgr-"};
     return std::any_of(kPrefixes.begin(), kPrefixes.end(), [&](std::string_view p) {
         return id.starts_with(p) && id.size() > p.size() + 2;
     });

@@ -146,6 +146,15 @@ Xapian::Query NameFieldProcessor::operator()(const std::string& value) {
     return Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
 }
 
+Xapian::Query KindFieldProcessor::operator()(const std::string& value) {
+    if (const std::string why = refusal(prefix_, value); !why.empty()) throw QueryError(why);
+    std::vector<Xapian::Query> kinds;
+    for (const std::string_view kind : corpus::kinds_matched_by(value)) {
+        kinds.emplace_back(prefix_ + std::string(kind));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end());
+}
+
 Xapian::Query VergaderjaarFieldProcessor::operator()(const std::string& value) {
     static const std::regex kYears(R"((\d{4})-?(\d{4}))");
     std::smatch match;

@@ -49,6 +49,19 @@ class DateFilterProcessor final : public Xapian::RangeProcessor {
     Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 };
 
+/// kind:motie, kind:kamerstuk: the kinds corpus::kinds_matched_by() names
+/// for the value (kind:kamerstuk also finds the letters, motions and
+/// amendments published as Kamerstukken), ORed. A value that is no kind
+/// is a QueryError, as for ExactFieldProcessor.
+class KindFieldProcessor final : public Xapian::FieldProcessor {
+  public:
+    explicit KindFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+    Xapian::Query operator()(const std::string& value) override;
+
+  private:
+    std::string prefix_;
+};
+
 /// vergaderjaar:2015-2016: the parliamentary year, which runs from the
 /// third Tuesday of September (Prinsjesdag) to the day before the next one;
 /// a range over the date slot.

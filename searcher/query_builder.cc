@@ -164,14 +164,18 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, const
                               Xapian::QueryParser::FLAG_WILDCARD);
     parser_.add_prefix("title", std::string(schema::kTitleWord));
     parser_.add_prefix("section", std::string(schema::kSectionWord));
-    const std::pair<const char*, std::string_view> exact_filters[] = {
-        {"kind", schema::kKind},     {"lang", schema::kLanguage},   {"year", schema::kYear},
-        {"ref", schema::kReference}, {"dossier", schema::kDossier}, {"doc", schema::kDocId}};
+    const std::pair<const char*, std::string_view> exact_filters[] = {{"lang", schema::kLanguage},
+                                                                      {"year", schema::kYear},
+                                                                      {"ref", schema::kReference},
+                                                                      {"dossier", schema::kDossier},
+                                                                      {"doc", schema::kDocId}};
     for (const auto& [field, prefix] : exact_filters) {
         // Grouped by field: two values of one filter are ORed, filters ANDed.
         parser_.add_boolean_prefix(field,
                                    (new ExactFieldProcessor(std::string(prefix)))->release());
     }
+    parser_.add_boolean_prefix("kind",
+                               (new KindFieldProcessor(std::string(schema::kKind)))->release());
     parser_.add_boolean_prefix(
         "party", (new NameFieldProcessor(db, std::string(schema::kParty), analyzer))->release());
     parser_.add_boolean_prefix(

@@ -8,7 +8,7 @@
 namespace kamerzoek::corpus {
 
 std::unique_ptr<Reader> make_plain_text_reader();
-std::unique_ptr<Reader> make_officiele_publicatie_reader();  // Handelingen, Kamerstukken (XML)
+std::unique_ptr<Reader> make_officiele_publicatie_reader();  // official XML (op-xsd): all types
 std::unique_ptr<Reader> make_parlamint_reader();             // ParlaMint TEI and .ana.xml
 std::unique_ptr<Reader> make_pdf_reader();
 std::unique_ptr<Reader> make_html_reader();

@@ -2,7 +2,8 @@
 // normal build; build by hand, e.g.
 //   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. \
 //     tests/fuzz/xml_reader_fuzz.cc corpus/encoding.cc corpus/document.cc \
-//     corpus/readers/officiele_publicatie_reader.cc corpus/readers/parlamint_reader.cc \
+//     corpus/readers/officiele_publicatie_reader.cc corpus/readers/officiele_publicatie/*.cc \
+//     corpus/readers/parlamint_reader.cc \
 //     -lpugixml -licuuc -licui18n -o xml_reader_fuzz
 //   KAMERZOEK_FUZZ_READER=officiele-publicatie ./xml_reader_fuzz -max_total_time=180 seeds/
 // KAMERZOEK_FUZZ_READER picks one reader by name; without it every reader
