@@ -102,6 +102,8 @@ void print_document_heading(std::FILE* out, const DocumentView& document, const 
         fmt::print(out, "   {}\n", paint(style, kDim, "published " + document.published));
     if (!document.authors.empty())
         fmt::print(out, "   {}\n", paint(style, kDim, "by " + joined(document.authors)));
+    if (!document.kenmerk.empty())
+        fmt::print(out, "   {}\n", paint(style, kDim, "kenmerk " + document.kenmerk));
     fmt::print(out, "   {}\n", paint(style, kDim, "file: " + file_name(document.source)));
     fmt::print(out, "   {}\n", paint(style, kDim, "source: " + document.source));
     for (const std::string& alternate : document.alternates)

@@ -6,7 +6,7 @@
 namespace kamerzoek::corpus {
 namespace {
 
-constexpr std::array<std::pair<DocumentKind, std::string_view>, 18> kKindNames{{
+constexpr std::array<std::pair<DocumentKind, std::string_view>, 20> kKindNames{{
     {DocumentKind::kOther, "other"},
     {DocumentKind::kKamerbrief, "kamerbrief"},
     {DocumentKind::kKamerstuk, "kamerstuk"},
@@ -25,6 +25,8 @@ constexpr std::array<std::pair<DocumentKind, std::string_view>, 18> kKindNames{{
     {DocumentKind::kProvinciaalblad, "provinciaalblad"},
     {DocumentKind::kWaterschapsblad, "waterschapsblad"},
     {DocumentKind::kBladGemeenschappelijkeRegeling, "bladgemeenschappelijkeregeling"},
+    {DocumentKind::kEmail, "email"},
+    {DocumentKind::kNota, "nota"},
 }};
 
 // Kinds that are one series under another name: a Kamerbrief, a motie and

@@ -40,13 +40,15 @@ enum class DocumentKind {
     kProvinciaalblad,  // a province's gazette
     kWaterschapsblad,  // a water board's gazette
     kBladGemeenschappelijkeRegeling,  // the gazette of a joint arrangement of authorities
+    kEmail,  // an e-mail or e-mail thread (as released under the Woo)
+    kNota,   // a ministry's internal note to its minister (nota ter beslissing, ...)
 };
 
 /// "kamerbrief", "kamerstuk", "motie", "amendement", "bijlage",
 /// "handelingen", "aanhangsel", "kamervragen", "besluitenlijst", "debate",
 /// "staatsblad", "staatscourant", "tractatenblad", "gemeenteblad",
-/// "provinciaalblad", "waterschapsblad", "bladgemeenschappelijkeregeling"
-/// or "other".
+/// "provinciaalblad", "waterschapsblad", "bladgemeenschappelijkeregeling",
+/// "email", "nota" or "other".
 std::string_view kind_name(DocumentKind kind);
 DocumentKind kind_from_name(std::string_view name);
 
@@ -99,6 +101,7 @@ struct Document {
     std::string number;                   // ondernummer / stuknummer
     std::string vergaderjaar;             // "2015-2016"
     std::string chamber;                  // "tk" or "ek"
+    std::string kenmerk;                  // the sender's own reference ("Ons kenmerk")
     std::vector<std::string> authors;     // indieners, or the ministry that wrote it
     std::vector<std::string> alternates;  // paths of the publication's other renditions
     std::vector<std::string> warnings;    // repairs made while reading

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <regex>
 #include <set>
 
 #include "corpus/encoding.h"
@@ -79,6 +80,21 @@ std::string lower_id(std::string id) {
     return id;
 }
 
+// "Bijlage B - Advies Autoriteit Persoonsgegevens.pdf": the name the sender
+// gave an annex is how the letter lists it, and says more than a report's
+// first heading ("Openbare versie"); empty when the name is only a label
+// ("bijlage-1.pdf").
+std::string annex_title_from_name(const std::string& path) {
+    std::string stem = std::filesystem::path(path).stem().string();
+    std::replace(stem.begin(), stem.end(), '_', ' ');
+    stem = collapse_whitespace(stem);
+    static const std::regex labelled(
+        R"(^(bijlagen?|bijl\.|annexe?|appendix|attachment)\s*[A-Za-z0-9]{0,3}\s*[-–:.]?\s*(\S+\s+\S+.*)$)",
+        std::regex::icase);
+    std::smatch m;
+    return std::regex_match(stem, m, labelled) ? stem : "";
+}
+
 void finish_document(Document& document, const SourceFile& file, bool reads_metadata_itself) {
     if (!file.metadata.empty()) {
         if (reads_metadata_itself) {
@@ -94,6 +110,8 @@ void finish_document(Document& document, const SourceFile& file, bool reads_meta
         lower_id(document.id) != lower_id(file.annex_of_id)) {
         document.parent_id = file.annex_of_id;
         document.kind = DocumentKind::kBijlage;
+        const std::string named = annex_title_from_name(file.path);
+        if (!named.empty() && !OfficialId::parse(document.id)) document.title = named;
     }
     ensure_title(document);
     if (document.source_path.empty()) document.source_path = file.path;

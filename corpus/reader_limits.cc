@@ -64,6 +64,7 @@ nlohmann::json document_json(const Document& d) {
             {"number", d.number},
             {"vergaderjaar", d.vergaderjaar},
             {"chamber", d.chamber},
+            {"kenmerk", d.kenmerk},
             {"warnings", d.warnings},
             {"blocks", blocks}};
 }
@@ -82,6 +83,7 @@ Document document_from(const nlohmann::json& json) {
     d.number = text("number");
     d.vergaderjaar = text("vergaderjaar");
     d.chamber = text("chamber");
+    d.kenmerk = text("kenmerk");
     d.warnings = json.at("warnings").get<std::vector<std::string>>();
     for (const auto& block : json.at("blocks")) d.blocks.push_back(block_from(block));
     return d;

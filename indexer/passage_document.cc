@@ -148,6 +148,7 @@ std::string document_fields(const corpus::Document& document) {
     set_unless_empty(doc, "source", document.source_path);
     set_unless_empty(doc, "dossier", document.dossier);
     set_unless_empty(doc, "published", document.published);
+    set_unless_empty(doc, "kenmerk", document.kenmerk);
     if (!document.authors.empty()) doc["authors"] = document.authors;
     if (!document.alternates.empty()) doc["alternates"] = document.alternates;
     return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

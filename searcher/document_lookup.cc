@@ -207,6 +207,7 @@ DocumentView Searcher::Impl::show(const std::string& requested_id) {
     view.parent_id = stored.parent_id;
     view.dossier = stored.dossier.empty() ? dossier_of_paper(doc_id) : stored.dossier;
     view.published = stored.published;
+    view.kenmerk = stored.kenmerk;
     view.authors = stored.authors;
     view.alternates = stored.alternates;
     view.lang = main_language(view.passages);

@@ -146,6 +146,7 @@ std::string to_json(const DocumentView& document, int indent) {
                               {"dossier", null_if_empty(document.dossier.value_or(""))},
                               {"annexes", document.annexes},
                               {"published", null_if_empty(document.published)},
+                              {"kenmerk", null_if_empty(document.kenmerk)},
                               {"authors", document.authors},
                               {"alternates", document.alternates},
                               {"passages", passages},

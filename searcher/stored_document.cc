@@ -32,9 +32,10 @@ StoredDocument stored_document(const Xapian::Database& db, const std::string& do
         const std::string fields = db.get_document(*it).get_value(schema::kSlotDocument);
         if (fields.empty()) continue;
         const auto doc = nlohmann::json::parse(fields, nullptr, false);
-        return {member(doc, "title"),     member(doc, "kind"),     member(doc, "date"),
-                member(doc, "parent_id"), member(doc, "source"),   member(doc, "dossier"),
-                member(doc, "published"), strings(doc, "authors"), strings(doc, "alternates")};
+        return {member(doc, "title"),      member(doc, "kind"),    member(doc, "date"),
+                member(doc, "parent_id"),  member(doc, "source"),  member(doc, "dossier"),
+                member(doc, "published"),  member(doc, "kenmerk"), strings(doc, "authors"),
+                strings(doc, "alternates")};
     }
     return {};
 }

@@ -18,6 +18,7 @@ struct StoredDocument {
     std::string source;
     std::string dossier;                  // when the document itself says
     std::string published;                // date of publication, when known
+    std::string kenmerk;                  // the sender's own reference
     std::vector<std::string> authors;     // indieners or ministry
     std::vector<std::string> alternates;  // paths of the other renditions
 };

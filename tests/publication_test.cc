@@ -235,7 +235,8 @@ struct CorpusIndex {
                      .add_paths({(corpus / "repository-overheid").string(),
                                  (corpus / "kamerbrief-pdf").string(),
                                  (corpus / "annex-set-coronamelder").string(),
-                                 (corpus / "officiele-publicaties-xml").string()});
+                                 (corpus / "officiele-publicaties-xml").string(),
+                                 (corpus / "woo-pdf").string()});
     }
     ~CorpusIndex() { fs::remove_all(dir); }
 };
@@ -323,6 +324,8 @@ TEST(Publications, AManifestGivesAPdfItsTitleDateAndMinistryOnSharedCorpus) {
     EXPECT_EQ(view.kind, "kamerbrief");
     EXPECT_EQ(view.authors, std::vector<std::string>{"Ministerie van Justitie en Veiligheid"});
     EXPECT_TRUE(view.source.ends_with("20110301-5687928a-draagmoederschap.pdf"));
+    // Not in the manifest: "Ons kenmerk" from the letter's side column.
+    EXPECT_EQ(view.kenmerk, "5687928/11");
 }
 
 TEST(Publications, AnnexesFindTheirReportOnSharedCorpus) {
@@ -351,6 +354,47 @@ TEST(Publications, AnnexesFindTheirReportOnSharedCorpus) {
         if (hit.parent_id == report_id) found.insert(hit.doc_id);
     }
     EXPECT_GE(found.size(), 8u);
+}
+
+TEST(Publications, AnAnnexIsTitledAsItsSenderNamedItOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    Searcher searcher(corpus_index().dir.string());
+    // Its first heading is "Openbare versie"; its name says what it is.
+    EXPECT_EQ(searcher.show("bijlage-b-advies-autoriteit-persoonsgegevens").title,
+              "Bijlage B - Advies Autoriteit Persoonsgegevens");
+    // A printed Kamerstuk keeps its printed title.
+    EXPECT_TRUE(searcher.show("kst-35538-4").title.starts_with("Tijdelijke bepalingen"));
+    const std::vector<Hit> hits = top_hits("Advies Autoriteit Persoonsgegevens", 3);
+    ASSERT_FALSE(hits.empty());
+    EXPECT_EQ(hits.front().doc_id, "bijlage-b-advies-autoriteit-persoonsgegevens");
+}
+
+TEST(Publications, WooReleasesAreEmailsAndNotasWithSubjectAndDateOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    Searcher searcher(corpus_index().dir.string());
+    const DocumentView mail =
+        searcher.show("vws-woo-183617-voorstel-werkgroep-aerogene-transmissie");
+    EXPECT_EQ(mail.kind, "email");
+    EXPECT_EQ(mail.title, "Voorstel werkgroep aerogene transmissie");
+    EXPECT_EQ(mail.date, "2020-09-09");  // "Sent: Wed 9/9/2020 12:45:19 PM"
+    ASSERT_FALSE(mail.passages.empty());
+    EXPECT_TRUE(mail.passages.front().text.starts_with("In de bijlage mijn voorstel"))
+        << mail.passages.front().text;
+
+    const DocumentView nota = searcher.show("171059");
+    EXPECT_EQ(nota.kind, "nota");
+    EXPECT_EQ(nota.title, "Aanwijzing leerling- en doelgroepenvervoer");
+    EXPECT_EQ(nota.kenmerk, "1739903-209722-PG");
+
+    SearchOptions options;
+    options.per_document = 1;
+    std::set<std::string> mails;
+    for (const Hit& hit : searcher.search("kind:email", options).hits) mails.insert(hit.doc_id);
+    EXPECT_EQ(mails.size(), 3u);
+    for (const Hit& hit : searcher.search("kind:email OR kind:nota", options).hits) {
+        for (const char* header : {"Subject:", "Received:", "Sent:", "Verzonden:", "Onderwerp:"})
+            EXPECT_EQ(hit.text.find(header), std::string::npos) << hit.doc_id << ": " << hit.text;
+    }
 }
 
 }  // namespace

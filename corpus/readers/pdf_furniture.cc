@@ -65,7 +65,11 @@ std::vector<std::string> drop_page_furniture(std::vector<LaidOutPage>& pages) {
         for (const std::size_t i : margins[p]) {
             const std::string& text = pages[p].lines[i].text;
             const std::string key = furniture_key(text);
-            const bool running = pages.size() >= 2 && key.size() > 1 && pages_with[key] >= needed;
+            // A number alone is furniture only when long: a document number
+            // stamped on every page ("204737" on a Woo release), not a
+            // page number, which is_page_number() tells apart.
+            const bool shaped = key.size() > 1 || text.size() >= 5;
+            const bool running = pages.size() >= 2 && shaped && pages_with[key] >= needed;
             drop[i] = running || is_page_number(text);
         }
         std::vector<TextLine> kept;

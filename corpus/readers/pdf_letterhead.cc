@@ -79,6 +79,8 @@ void read_fields(const std::vector<std::string>& lines, Letterhead& head) {
             }
             if (value.empty()) continue;
             if (is_subject_label(field->label) && head.subject.empty()) head.subject = value;
+            const bool own_reference = field->label == "ons kenmerk" || field->label == "kenmerk";
+            if (own_reference && head.kenmerk.empty()) head.kenmerk = value;
             if ((field->label == "datum" || field->label == "date") && head.date.empty()) {
                 head.date = parse_dutch_date(" " + value + " ");
             }

@@ -16,6 +16,7 @@ namespace kamerzoek::corpus::pdf {
 struct Letterhead {
     std::string date;     // ISO 8601, from "Datum" or a "Den Haag, 1 maart 2011" line
     std::string subject;  // from "Onderwerp" or "Betreft"
+    std::string kenmerk;  // the sender's own reference, from "Ons kenmerk" or "Kenmerk"
 };
 
 /// Takes the letterhead off the first page and the side column off every

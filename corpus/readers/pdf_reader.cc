@@ -30,6 +30,7 @@
 #include "corpus/readers/pdf_furniture.h"
 #include "corpus/readers/pdf_layout.h"
 #include "corpus/readers/pdf_letterhead.h"
+#include "corpus/readers/pdf_memos.h"
 #include "corpus/readers/readers.h"
 
 namespace kamerzoek::corpus {
@@ -522,6 +523,21 @@ std::string plain_text(const std::vector<pdf::LaidOutPage>& pages) {
     return text;
 }
 
+// The head of an e-mail or a nota, taken off the pages, and which of the
+// two it is.
+std::optional<pdf::MemoHead> take_memo_head(std::vector<pdf::LaidOutPage>& pages,
+                                            DocumentKind& kind) {
+    if (auto mail = pdf::take_email_headers(pages)) {
+        kind = DocumentKind::kEmail;
+        return mail;
+    }
+    if (auto nota = pdf::take_nota_head(pages)) {
+        kind = DocumentKind::kNota;
+        return nota;
+    }
+    return std::nullopt;
+}
+
 class PdfReader final : public Reader {
   public:
     std::string_view name() const override { return "pdf"; }
@@ -585,9 +601,13 @@ class PdfReader final : public Reader {
         const std::string date_on_first_page = dateline(pages);
         const std::optional<pdf::PrintedKamerstuk> paper = pdf::take_printed_kamerstuk(pages);
         const std::vector<std::string> furniture = pdf::drop_page_furniture(pages);
+        DocumentKind memo_kind = DocumentKind::kOther;
+        const std::optional<pdf::MemoHead> memo =
+            paper ? std::nullopt : take_memo_head(pages, memo_kind);
         std::optional<pdf::Letterhead> head;
-        if (!paper) head = pdf::take_letterhead(pages, typography ? body_size : 0, furniture);
-        const std::string cover = paper || head ? "" : cover_title(pages, body_size);
+        if (!paper && !memo)
+            head = pdf::take_letterhead(pages, typography ? body_size : 0, furniture);
+        const std::string cover = paper || head || memo ? "" : cover_title(pages, body_size);
         if (typography) {
             document.blocks = pdf::body_blocks(pages, body_size);
         } else {
@@ -608,6 +628,13 @@ class PdfReader final : public Reader {
         if (head) {
             if (is_real_title(head->subject)) document.title = collapse_spaces(head->subject);
             if (!head->date.empty()) document.date = head->date;
+            document.kenmerk = head->kenmerk;
+        }
+        if (memo) {
+            document.kind = memo_kind;
+            if (is_real_title(memo->subject)) document.title = collapse_spaces(memo->subject);
+            if (!memo->date.empty()) document.date = memo->date;
+            document.kenmerk = memo->kenmerk;
         }
         if (document.title.empty()) document.title = cover;
         if (document.title.empty()) document.title = first_real_heading(document.blocks);

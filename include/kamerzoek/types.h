@@ -98,6 +98,7 @@ struct DocumentView {
     std::optional<std::string> dossier;   // "34300-V" when known
     std::vector<std::string> annexes;     // doc ids of the annexes that name it as parent, in order
     std::string published;                // ISO 8601 date of publication, when its metadata says
+    std::string kenmerk;                  // the sender's own reference ("Ons kenmerk"), when printed
     std::vector<std::string> authors;     // indieners, or the ministry that wrote it
     std::vector<std::string> alternates;  // paths of the publication's other renditions
     std::vector<DocumentPassage> passages;
