@@ -84,7 +84,16 @@ const std::map<std::string, Expected>& expectations() {
          {"plooicb-2011-5424", "kamerbrief", "Brief Tweede Kamer: Draagmoederschap", "2011-03-01",
           "nl", ""}},
         {"annex-set-coronamelder/Bijlage B - Advies Autoriteit Persoonsgegevens.pdf",
-         {"bijlage-b-advies-autoriteit-persoonsgegevens", "bijlage", "", "2020-08-06", "nl", ""}},
+         {"bijlage-b-advies-autoriteit-persoonsgegevens", "bijlage",
+          "Bijlage B - Advies Autoriteit Persoonsgegevens", "2020-08-06", "nl", ""}},
+        // Woo releases: e-mails titled by their subject, notas by theirs.
+        {"woo-pdf/VWS-WOO-195461-FW_Noodverordening_regio_Haaglanden_20_september_2020.pdf",
+         {"vws-woo-195461-fw-noodverordening-regio-haaglanden-20-september-2020", "email",
+          "Noodverordening regio Haaglanden", "2020-09-21", "nl", ""}},
+        {"woo-pdf/VWS-WOO-171436-Oplegnota_2020-09-29_13_49_19.docx.pdf",
+         {"vws-woo-171436-oplegnota-2020-09-29-13-49-19-docx", "nota",
+          "het bericht 'Dierenbeschermers willen verbod op reptielenbeurs", "2020-09-25", "nl",
+          ""}},
     };
     return expected;
 }
