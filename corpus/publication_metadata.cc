@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "corpus/encoding.h"
+#include "corpus/official_id.h"
 
 namespace kamerzoek::corpus {
 namespace {
@@ -48,12 +49,8 @@ std::string canonical_doc_id(std::string_view doc) {
 }
 
 bool looks_like_official_id(std::string_view id) {
-    static constexpr std::array<std::string_view, 12> kPrefixes = {
-        "h-",   "kst-", "blg-", "ah-",  "stb-", "stcrt-",
-        "trb-", "kv-",  "gmb-", "prb-", "wsb-", "bgr-"};
-    return std::any_of(kPrefixes.begin(), kPrefixes.end(), [&](std::string_view p) {
-        return id.starts_with(p) && id.size() > p.size() + 2;
-    });
+    const std::optional<OfficialId> parsed = OfficialId::parse(id);
+    return parsed && parsed->kind() != OfficialIdKind::kDossier;
 }
 
 // "Donderdag 5 april 2018", "Den Haag, 9 februari 2016", "2018-04-05" -> ISO.

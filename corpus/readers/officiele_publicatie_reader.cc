@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "corpus/encoding.h"
+#include "corpus/official_id.h"
 #include "corpus/publication_metadata.h"
 #include "corpus/readers/officiele_publicatie/repair.h"
 #include "corpus/readers/officiele_publicatie/text.h"
@@ -56,33 +57,28 @@ std::optional<std::string> read_small_file(const fs::path& path) {
     return bytes.str();
 }
 
-std::vector<std::string> split(std::string_view text, char separator) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t end = text.find(separator, start);
-        parts.emplace_back(text.substr(start, end - start));
-        if (end == std::string_view::npos) return parts;
-        start = end + 1;
-    }
-}
-
 // What an official id says by itself: h-tk-20172018-61-10 is an item of
 // the Tweede Kamer in 2017-2018; kst-34775-V-48 is number 48 in 34775-V.
 void fill_from_id(Document& document) {
-    const std::vector<std::string> parts = split(document.id, '-');
-    if (parts.size() >= 3 && (parts[0] == "h" || parts[0] == "ah")) {
-        if (document.chamber.empty()) document.chamber = parts[1];
-        if (document.vergaderjaar.empty()) document.vergaderjaar = normalise_vergaderjaar(parts[2]);
-    } else if (parts.size() >= 3 && parts[0] == "kst") {
-        std::string dossier = parts[1];
-        for (std::size_t i = 2; i + 1 < parts.size(); ++i) dossier += "-" + parts[i];
-        if (document.dossier.empty()) document.dossier = dossier;
-        if (document.number.empty()) document.number = parts.back();
+    const std::optional<OfficialId> id = OfficialId::parse(document.id);
+    if (!id) return;
+    const auto fill = [](std::string& field, const std::string& value) {
+        if (field.empty()) field = value;
+    };
+    switch (id->kind()) {
+        case OfficialIdKind::kHandelingen:
+        case OfficialIdKind::kAanhangsel:
+            fill(document.chamber, id->chamber());
+            fill(document.vergaderjaar, normalise_vergaderjaar(id->session()));
+            break;
+        case OfficialIdKind::kKamerstuk:
+            fill(document.dossier, id->dossier());
+            fill(document.number, id->number());
+            break;
+        default:
+            break;
     }
 }
-
-// --------------------------------------------------------- documents
 
 // --------------------------------------------------------- documents
 
@@ -107,10 +103,15 @@ Document base_document(const FileContext& context) {
 // the other items of the sitting take it from that file when it lies beside
 // them. Empty when it is not there or says no date.
 std::string sitting_date_from_opening_item(const std::string& path, const std::string& id) {
-    const std::size_t last_dash = id.rfind('-');
-    if (!id.starts_with("h-") || last_dash == std::string::npos || id.ends_with("-1")) return {};
-    const fs::path opening = fs::path(path).parent_path() / (id.substr(0, last_dash) + "-1.xml");
-    const std::optional<std::string> bytes = read_small_file(opening);
+    const std::optional<OfficialId> item = OfficialId::parse(id);
+    if (!item || item->kind() != OfficialIdKind::kHandelingen) return {};
+    const OfficialId issue =
+        OfficialId::handelingen(item->chamber(), item->session(), item->number());
+    const OfficialId opening =
+        OfficialId::handelingen(item->chamber(), item->session(), item->number(), "1");
+    if (*item == issue || *item == opening) return {};
+    const fs::path opening_file = fs::path(path).parent_path() / (opening.str() + ".xml");
+    const std::optional<std::string> bytes = read_small_file(opening_file);
     if (!bytes) return {};
     try {
         const DecodedText decoded = decode_text(*bytes);
