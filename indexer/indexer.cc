@@ -23,6 +23,7 @@
 #include "corpus/publication.h"
 #include "corpus/reader.h"
 #include "corpus/reader_limits.h"
+#include "indexer/committed_state.h"
 #include "indexer/file_indexer.h"
 #include "indexer/file_state.h"
 #include "indexer/file_walk.h"
@@ -146,6 +147,7 @@ struct Indexer::Impl {
     bool unpublished = false;  // a full rebuild not yet swapped in
     Xapian::WritableDatabase db;
     std::unique_ptr<FileIndexer> files;
+    CommittedState committed;
 
     Impl(const std::string& index_dir, const IndexOptions& index_options)
         : dir(refuse_shard_sets(index_dir)), options(index_options), lock(index_dir) {
@@ -167,6 +169,7 @@ struct Indexer::Impl {
             }
         }
         files = std::make_unique<FileIndexer>(db);
+        committed.remember(db_path, db.get_revision());
     }
 
     ~Impl() {
@@ -197,8 +200,20 @@ struct Indexer::Impl {
         try {
             db.commit();
         } catch (const Xapian::Error& e) {
-            throw IndexError("cannot commit index " + dir + ": " + e.get_description());
+            throw failed_write("cannot commit index " + dir + ": " + e.get_description());
         }
+        committed.remember(db_path, db.get_revision());
+    }
+
+    // A write that failed (a full disk) ends the run at the last good
+    // commit, giving back the space the failed commit took.
+    IndexError failed_write(const std::string& message) {
+        try {
+            db.close();  // Xapian dropped the failed changes: nothing is committed here
+        } catch (const Xapian::Error&) {
+        }
+        committed.restore();
+        return IndexError(message);
     }
 
     // Merges one batch of shards with what the index holds into the next
@@ -346,7 +361,7 @@ IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
     impl_->finish(report, start);
     return report;
 } catch (const Xapian::Error& e) {
-    throw IndexError("cannot write index " + impl_->dir + ": " + e.get_description());
+    throw impl_->failed_write("cannot write index " + impl_->dir + ": " + e.get_description());
 }
 
 bool Indexer::remove_document(const std::string& doc_id) {

@@ -97,7 +97,7 @@ TEST(FileFormat, NamesFormatsNoReaderHandlesByNameAndContent) {
     // Prose that quotes one line of JSON, or that has commas, stays text.
     EXPECT_EQ(
         corpus::unsupported_format_by_content("De API geeft:\n{\"a\": 1}\nen verder niets.\n"), "");
-    EXPECT_EQ(corpus::unsupported_format_by_content("{\"a\": 1}\n"), "");
+    EXPECT_EQ(corpus::unsupported_format_by_content("{\"a\": 1}\n"), "JSON data");
     EXPECT_EQ(corpus::unsupported_format_by_content("naam,partij\nJansen,VVD\n"), "");
     EXPECT_EQ(corpus::unsupported_format_by_content("[1] Zie de brief van 3 maart.\n"), "");
 }
@@ -209,11 +209,27 @@ TEST_F(FileWalk, ExcludeIsReadFromTheConfigFile) {
     EXPECT_EQ(summary["excluded"], 1);
 }
 
-TEST_F(FileWalk, ThePackagedConfigExampleExcludesTemporaryFiles) {
-    const std::string example =
+TEST_F(FileWalk, ThePackagedConfigExampleLeavesOutTemporaryFilesAndDrafts) {
+    write("brief.txt", kLetter);
+    write("werk.tmp", kLetter);
+    write("concept/brief-concept.txt", kLetter);
+    std::string example =
         testing::read_bytes(testing::source_dir() / "packaging/config/index.conf.in");
-    EXPECT_NE(example.find("\nexclude = ["), std::string::npos)
-        << "the packaged index.conf should enable the exclude line";
+    auto set_line = [&example](const std::string& key, const std::string& value) {
+        const std::size_t start = example.find("\n" + key + " = ");
+        ASSERT_NE(start, std::string::npos) << key;
+        example.replace(start + 1, example.find('\n', start + 1) - start - 1, key + " = " + value);
+    };
+    set_line("db", "\"" + index().string() + "\"");
+    set_line("PATH", "[\"" + papers().string() + "\"]");
+    const fs::path config = dir_ / "index.conf";
+    std::ofstream(config) << example;
+    const testing::CommandResult result =
+        testing::run_kamerzoek("--config " + config.string() + " index --json", dir_);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["added"], 1);
+    EXPECT_EQ(summary["excluded"], 2);
 }
 
 TEST_F(FileWalk, LinksOutOfTheIndexedFoldersAreNotFollowed) {
