@@ -35,7 +35,7 @@ import tempfile
 import time
 
 SHARED_FOLDERS = ["handelingen-xml", "handelingen-xml-damaged", "tweedekamer-html",
-                  "treaties-sample", "europarl-nl-en", "seed", "officiele-publicaties-xml"]
+                  "treaties-sample", "seed", "officiele-publicaties-xml"]
 TOPICS = ["windmolens", "zonnepanelen", "waterstof", "kernenergie", "warmtenet", "getijden",
           "geothermie", "biomassa", "netcongestie", "dijkversterking"]
 KINDS = ["first-1", "first-2", "incremental", "full"]
@@ -184,6 +184,8 @@ class Trials:
         shutil.rmtree(db, ignore_errors=True)
         self.results.append({"trial": number, "kind": kind, "delay_s": delay, "killed": killed,
                              "searchable": searchable, "problems": problems})
+        print(f"trial {number} ({kind}, kill at {delay:.2f} s): "
+              f"{'; '.join(problems) or 'searchable, converged'}", file=sys.stderr, flush=True)
 
     def reference_for_now(self):
         """A clean index of the papers as they are now (they change between trials)."""
