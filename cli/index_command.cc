@@ -39,6 +39,8 @@ struct IndexArguments {
     bool json = false;
     std::size_t commit_every = IndexOptions{}.files_per_commit;
     unsigned threads = 0;
+    std::vector<std::string> exclude;
+    bool follow_symlinks = false;
 };
 
 std::string duration_text(double seconds) {
@@ -102,6 +104,7 @@ nlohmann::json summary(const IndexReport& report) {
             {"repaired", report.repaired.size()},
             {"failed", failed},
             {"skipped", skipped},
+            {"excluded", report.excluded},
             {"duration_s", report.duration_s},
             {"index_bytes", report.index_bytes},
             {"interrupted", report.cancelled},
@@ -111,11 +114,12 @@ nlohmann::json summary(const IndexReport& report) {
 void print_summary(const IndexReport& report) {
     fmt::print(stderr,
                "kamerzoek: {} files: {} added, {} updated, {} removed, {} unchanged, {} failed, {} "
-               "skipped; "
+               "skipped, {} excluded; "
                "{} documents ({} passages) indexed in {:.1f} s; index is {:.1f} MB\n",
                report.files_seen, report.added, report.updated, report.removed, report.unchanged,
-               report.failed.size(), report.skipped.size(), report.documents_indexed,
-               report.passages_indexed, report.duration_s, report.index_bytes / 1e6);
+               report.failed.size(), report.skipped.size(), report.excluded,
+               report.documents_indexed, report.passages_indexed, report.duration_s,
+               report.index_bytes / 1e6);
 }
 
 int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
@@ -125,6 +129,8 @@ int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
     options.full_rebuild = arguments.full;
     options.files_per_commit = arguments.commit_every;
     options.threads = arguments.threads;
+    options.exclude = arguments.exclude;
+    options.follow_symlinks = arguments.follow_symlinks;
     options.stop_requested = [] { return stop_signal != 0; };
     options.on_progress = [progress](const IndexProgress& p) { (*progress)(p); };
     Indexer indexer(global.db, options);
@@ -172,6 +178,12 @@ CommandAction add_index_command(CLI::App& app, GlobalOptions& global) {
                      "the index on one")
         ->check(CLI::Range(0u, 64u))
         ->capture_default_str();
+    command->add_option("--exclude", arguments->exclude,
+                        "Leave out files and folders matching this gitignore pattern, relative to "
+                        "each PATH ('*.tmp', 'concept/', '/drafts/**'; repeatable). Each folder's "
+                        ".kamerzoekignore applies too; what was indexed before is removed");
+    command->add_flag("--follow-symlinks", arguments->follow_symlinks,
+                      "Follow symbolic links whose target lies inside a PATH (never out of them)");
     add_db_option(*command, global);
     return [&global, arguments] { return run_index(global, *arguments); };
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "corpus/encoding.h"
+#include "corpus/file_format.h"
 #include "corpus/language.h"
 #include "corpus/official_id.h"
 #include "corpus/passages.h"
@@ -155,6 +156,8 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
 std::vector<Document> read_file(const SourceFile& file) {
     if (const std::string record = metadata_record_kind(file.bytes); !record.empty())
         throw NotAPublication(record + ", not a publication");
+    if (const std::string format = unsupported_format_by_content(file.bytes); !format.empty())
+        throw NotAPublication("unsupported format: " + format);
     for (const auto& reader : all_readers()) {
         if (!reader->accepts(file)) continue;
         std::vector<Document> documents = reader->read(file);

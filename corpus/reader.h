@@ -48,8 +48,9 @@ struct SourceFile {
     std::string annex_of_id = {};
 };
 
-/// A file that is metadata or a search-API answer, not a publication: it
-/// is left out with a note, and is no failure.
+/// A file that is metadata, a search-API answer or of a format no reader
+/// handles (corpus/file_format.h), not a publication: it is left out with a
+/// note, and is no failure.
 class NotAPublication : public ReadError {
   public:
     using ReadError::ReadError;

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
 #include "corpus/reader.h"
+#include "indexer/file_walk.h"
 #include "indexer/index_schema.h"
 #include "indexer/passage_document.h"
 
@@ -45,6 +47,31 @@ std::string describe(const corpus::ReadError& error) {
     return where + ": " + error.what();
 }
 
+// Ids become terms ("Q<id>#<n>", "XDOC<id>") and Xapian refuses terms over
+// 245 bytes: an id made from a very long file name keeps its start and
+// gets a hash of the whole. The full path stays in the stored data.
+constexpr std::size_t kMaxIdBytes = 200;
+
+std::string bounded_id(const std::string& id) {
+    if (id.size() <= kMaxIdBytes) return id;
+    std::size_t cut = kMaxIdBytes - 17;
+    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80)
+        --cut;  // whole characters
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(content_hash(id)));
+    return id.substr(0, cut) + "-" + hash;
+}
+
+// Documents name their file in stored JSON, which must be UTF-8: a name
+// that is not is written with \xNN escapes (the file itself is still read
+// and tracked by its real name).
+void make_paths_printable(corpus::SourceFile& file) {
+    file.path = printable_path(file.path);
+    for (std::string& alternate : file.alternates) alternate = printable_path(alternate);
+    for (corpus::CompanionFile& metadata : file.metadata)
+        metadata.path = printable_path(metadata.path);
+}
+
 }  // namespace
 
 std::string read_file_bytes(const std::string& path, std::uint64_t size) {
@@ -72,6 +99,8 @@ void FileIndexer::claim_ids(const std::map<std::string, std::string>& owners_els
 // A second file claiming an id another file already holds keeps its own by
 // a suffix from its path; ids stay stable for a given file.
 void FileIndexer::make_id_unique(corpus::Document& document, const std::string& path) {
+    document.id = bounded_id(document.id);
+    document.parent_id = bounded_id(document.parent_id);
     auto owner = owners_.find(document.id);
     if (owner != owners_.end() && owner->second != path) {
         const std::size_t hash = std::hash<std::string>{}(document.source_path);
@@ -181,7 +210,7 @@ std::string FileIndexer::annex_parent_id(const corpus::Publication& publication)
     const auto main = states_.find(publication.annex_of);
     if (main != states_.end() && main->second.doc_ids.size() == 1)
         return main->second.doc_ids.front();
-    return corpus::id_from_path(publication.annex_of);
+    return corpus::id_from_path(printable_path(publication.annex_of));
 }
 
 void FileIndexer::sync_file(const corpus::Publication& publication, IndexReport& report,
@@ -209,8 +238,10 @@ void FileIndexer::sync_file(const corpus::Publication& publication, IndexReport&
     }
     std::vector<corpus::Document> documents;
     try {
-        documents = corpus::read_file(
-            corpus::source_file_of(publication, std::move(bytes), annex_parent_id(publication)));
+        corpus::SourceFile source =
+            corpus::source_file_of(publication, std::move(bytes), annex_parent_id(publication));
+        make_paths_printable(source);
+        documents = corpus::read_file(source);
     } catch (const corpus::NotAPublication& e) {
         report.skipped.push_back({path, e.what()});
         forget_file(path);
@@ -230,6 +261,8 @@ std::string FileIndexer::try_sync_file(const corpus::Publication& publication, I
         return {};
     } catch (const corpus::ReadError& e) {
         return describe(e);
+    } catch (const Xapian::DatabaseError&) {
+        throw;  // the index's own trouble (a full disk): no file can be indexed now
     } catch (const Xapian::Error& e) {
         return "index error: " + e.get_description();
     } catch (const std::exception& e) {

@@ -34,7 +34,9 @@ class FileIndexer {
                    std::uint64_t& bytes_read);
 
     /// sync_file(), with any failure turned into its reason ("" when none):
-    /// a file that cannot be indexed must not stop the run.
+    /// a file that cannot be indexed must not stop the run. A
+    /// Xapian::DatabaseError (the index's disk is full, say) is no failure
+    /// of the file and is thrown on.
     std::string try_sync_file(const corpus::Publication& publication, IndexReport& report,
                               std::uint64_t& bytes_read);
 

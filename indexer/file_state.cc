@@ -5,6 +5,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "corpus/encoding.h"
+#include "indexer/file_walk.h"
 #include "indexer/index_schema.h"
 
 namespace kamerzoek {
@@ -34,6 +36,26 @@ std::uint64_t mix(std::uint64_t value) {
     value *= 0xc4ceb9fe1a85ec53ULL;
     value ^= value >> 33;
     return value;
+}
+
+// JSON holds UTF-8 only: a path that is not is kept as its bytes in hex
+// beside the printable form, so that the file is found again and, once
+// gone, removed.
+std::string hex_bytes(std::string_view bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (const char c : bytes) {
+        out.push_back(kDigits[static_cast<unsigned char>(c) >> 4]);
+        out.push_back(kDigits[static_cast<unsigned char>(c) & 0xf]);
+    }
+    return out;
+}
+
+std::string from_hex_bytes(std::string_view hex) {
+    std::string out;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+    return out;
 }
 
 }  // namespace
@@ -75,7 +97,8 @@ std::map<std::string, FileState> load_file_states(const Xapian::Database& db) {
         const auto json = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
         if (!json.is_object() || !json.contains("path")) continue;
         FileState state;
-        state.path = json.value("path", "");
+        state.path = json.contains("path_bytes") ? from_hex_bytes(json.value("path_bytes", ""))
+                                                 : json.value("path", "");
         state.size = json.value("size", std::uint64_t{0});
         state.mtime_ns = json.value("mtime_ns", std::int64_t{0});
         state.hash = std::stoull(json.value("hash", "0"), nullptr, 16);
@@ -88,10 +111,14 @@ std::map<std::string, FileState> load_file_states(const Xapian::Database& db) {
 }
 
 void save_file_state(Xapian::WritableDatabase& db, const FileState& state) {
-    nlohmann::json json{{"path", state.path},         {"size", state.size},
-                        {"mtime_ns", state.mtime_ns}, {"hash", hex(state.hash)},
-                        {"docs", state.doc_ids},      {"passages", state.passages}};
+    nlohmann::json json{{"path", printable_path(state.path)},
+                        {"size", state.size},
+                        {"mtime_ns", state.mtime_ns},
+                        {"hash", hex(state.hash)},
+                        {"docs", state.doc_ids},
+                        {"passages", state.passages}};
     if (state.companions != 0) json["companions"] = hex(state.companions);
+    if (!corpus::is_valid_utf8(state.path)) json["path_bytes"] = hex_bytes(state.path);
     db.set_metadata(state_key(state.path), json.dump());
 }
 

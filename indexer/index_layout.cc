@@ -232,6 +232,16 @@ std::string prepare_next_generation(const std::string& dir) {
     return generation.string();
 }
 
+void remove_orphan_generations(const std::string& dir) {
+    const fs::path root(dir);
+    std::error_code error;
+    if (!fs::is_directory(root, error)) return;
+    const std::string live = resolve_index_path(dir);
+    fs::remove(root / (std::string(kStubFile) + ".new"), error);
+    remove_generations_except(
+        root, live.empty() || is_legacy_database(root) ? fs::path() : fs::path(live).filename());
+}
+
 void publish_generation(const std::string& dir, const std::string& generation_path) {
     const fs::path root(dir);
     const fs::path name = fs::path(generation_path).filename();

@@ -61,6 +61,11 @@ std::string resolve_index_path(const std::string& dir);
 /// crashed rebuild may have left).
 std::string prepare_next_generation(const std::string& dir);
 
+/// Removes generation folders that are not live (left by a run killed at a
+/// swap, or by an interrupted rebuild) and a half-written stub. Only while
+/// holding the writer lock.
+void remove_orphan_generations(const std::string& dir);
+
 /// Points `dir` at `generation_path` atomically, then removes the
 /// generation it replaces (and any older one).
 void publish_generation(const std::string& dir, const std::string& generation_path);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -35,9 +36,22 @@ void write_pid(int fd) {
 WriterLock::WriterLock(const std::string& index_dir) {
     std::filesystem::create_directories(index_dir);
     const std::string path = index_dir + "/" + layout::kLockFile;
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    // Never through a link, and never anything but a regular file: the lock
+    // file is truncated, and a link planted there would truncate its target.
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+    if (fd_ < 0 && errno == ELOOP) {
+        throw IndexError("cannot lock index " + index_dir + ": " + path +
+                         " is a symbolic link, not a lock file; remove it");
+    }
     if (fd_ < 0) {
         throw IndexError("cannot lock index " + index_dir + ": " + std::strerror(errno));
+    }
+    struct stat info {};
+    if (::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd_);
+        fd_ = -1;
+        throw IndexError("cannot lock index " + index_dir + ": " + path +
+                         " is not a regular file; remove it");
     }
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         const std::string holder = read_holder(fd_);

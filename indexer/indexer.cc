@@ -19,11 +19,14 @@
 #include <thread>
 
 #include "analysis/analyzer.h"
+#include "corpus/file_format.h"
 #include "corpus/publication.h"
 #include "corpus/reader.h"
 #include "corpus/reader_limits.h"
+#include "indexer/committed_state.h"
 #include "indexer/file_indexer.h"
 #include "indexer/file_state.h"
+#include "indexer/file_walk.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_lock.h"
 #include "indexer/index_schema.h"
@@ -35,35 +38,6 @@ namespace kamerzoek {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string normalised(const std::string& path) {
-    std::error_code error;
-    const fs::path absolute = fs::absolute(path, error);
-    std::string out = (error ? fs::path(path) : absolute).lexically_normal().string();
-    while (out.size() > 1 && out.back() == '/') out.pop_back();
-    return out;
-}
-
-// Files under `path` in a stable order (so runs are reproducible).
-std::vector<std::string> expand_path(const std::string& path, std::vector<FileFailure>& failures) {
-    std::error_code error;
-    if (fs::is_regular_file(path, error)) return {path};
-    if (!fs::is_directory(path, error)) {
-        failures.push_back({path, "no such file or directory"});
-        return {};
-    }
-    std::vector<std::string> files;
-    for (auto it = fs::recursive_directory_iterator(
-             path, fs::directory_options::skip_permission_denied, error);
-         it != fs::recursive_directory_iterator(); it.increment(error)) {
-        if (error) break;
-        if (it->is_regular_file(error) && !corpus::is_hidden_or_backup(it->path().string())) {
-            files.push_back(it->path().string());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 Xapian::WritableDatabase open_for_writing(const std::string& db_path, const std::string& dir) {
     try {
@@ -133,6 +107,31 @@ const std::string& refuse_shard_sets(const std::string& dir) {
     return dir;
 }
 
+// Files whose name says no reader handles them are named, not read.
+void leave_out_unsupported(std::vector<corpus::Publication>& publications, IndexReport& report) {
+    std::erase_if(publications, [&report](const corpus::Publication& publication) {
+        const std::string format = corpus::unsupported_format_by_name(publication.path);
+        if (format.empty()) return false;
+        report.skipped.push_back({publication.path, "unsupported format: " + format});
+        return true;
+    });
+}
+
+// What the index holds under folders that could not be listed this time:
+// not gone, only out of sight.
+std::set<std::string> files_under(const std::map<std::string, FileState>& states,
+                                  const std::vector<std::string>& dirs) {
+    std::set<std::string> files;
+    for (const auto& [path, state] : states) {
+        for (const std::string& dir : dirs) {
+            if (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+                path[dir.size()] == '/')
+                files.insert(path);
+        }
+    }
+    return files;
+}
+
 unsigned thread_count(unsigned requested) {
     if (requested > 0) return requested;
     return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
@@ -148,6 +147,7 @@ struct Indexer::Impl {
     bool unpublished = false;  // a full rebuild not yet swapped in
     Xapian::WritableDatabase db;
     std::unique_ptr<FileIndexer> files;
+    CommittedState committed;
 
     Impl(const std::string& index_dir, const IndexOptions& index_options)
         : dir(refuse_shard_sets(index_dir)), options(index_options), lock(index_dir) {
@@ -159,6 +159,7 @@ struct Indexer::Impl {
             db = open_for_writing(db_path, dir);
             record_analysis(db);
         } else {
+            layout::remove_orphan_generations(dir);
             db_path = layout::resolve_index_path(dir);
             if (db_path.empty()) {
                 create_first_generation();
@@ -168,6 +169,7 @@ struct Indexer::Impl {
             }
         }
         files = std::make_unique<FileIndexer>(db);
+        committed.remember(db_path, db.get_revision());
     }
 
     ~Impl() {
@@ -198,8 +200,20 @@ struct Indexer::Impl {
         try {
             db.commit();
         } catch (const Xapian::Error& e) {
-            throw IndexError("cannot commit index " + dir + ": " + e.get_description());
+            throw failed_write("cannot commit index " + dir + ": " + e.get_description());
         }
+        committed.remember(db_path, db.get_revision());
+    }
+
+    // A write that failed (a full disk) ends the run at the last good
+    // commit, giving back the space the failed commit took.
+    IndexError failed_write(const std::string& message) {
+        try {
+            db.close();  // Xapian dropped the failed changes: nothing is committed here
+        } catch (const Xapian::Error&) {
+        }
+        committed.restore();
+        return IndexError(message);
     }
 
     // Merges one batch of shards with what the index holds into the next
@@ -295,14 +309,19 @@ struct Indexer::Impl {
     }
 };
 
-Indexer::Indexer(const std::string& index_dir, const IndexOptions& options)
-    : impl_(std::make_unique<Impl>(index_dir, options)) {}
+// Xapian's errors (a full disk among them) end a run as IndexError naming
+// the index, never as an exception the caller does not know.
+Indexer::Indexer(const std::string& index_dir, const IndexOptions& options) try
+    : impl_(std::make_unique<Impl>(index_dir, options)) {
+} catch (const Xapian::Error& e) {
+    throw IndexError("cannot write index " + index_dir + ": " + e.get_description());
+}
 Indexer::~Indexer() = default;
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
-                               const std::function<void(const FileFailure&)>& on_failure) {
+                               const std::function<void(const FileFailure&)>& on_failure) try {
     const auto start = std::chrono::steady_clock::now();
     // A stop request also ends a PDF being parsed (corpus/reader_limits.h).
     corpus::ReaderLimits limits;
@@ -311,27 +330,24 @@ IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
     IndexReport report;
     report.full_rebuild = impl_->unpublished;
     auto fail = [&](FileFailure failure) {
+        failure.path = printable_path(failure.path);
         if (on_failure) on_failure(failure);
         report.failed.push_back(std::move(failure));
     };
-    std::vector<FileFailure> missing;
-    std::vector<std::string> roots, files;
-    for (const std::string& path : paths) {
-        const std::string root = normalised(path);
-        const std::size_t missing_before = missing.size();
-        for (std::string& file : expand_path(root, missing)) files.push_back(std::move(file));
-        // A path that is gone entirely may be an unmounted disk: keep its documents.
-        if (missing.size() == missing_before) roots.push_back(root);
-    }
+    WalkResult walk =
+        walk_paths(paths, {impl_->options.exclude, impl_->options.follow_symlinks, impl_->dir});
+    report.excluded = walk.excluded;
+    for (SkippedFile& skipped : walk.skipped) report.skipped.push_back(std::move(skipped));
     // One document per publication: other renditions and metadata files
     // are read with the file chosen to stand for it.
-    corpus::PublicationSet set = corpus::group_publications(std::move(files));
+    corpus::PublicationSet set = corpus::group_publications(std::move(walk.files));
     for (corpus::SkippedFile& skipped : set.skipped)
         report.skipped.push_back({std::move(skipped.path), std::move(skipped.reason)});
-    std::set<std::string> present;
+    leave_out_unsupported(set.publications, report);
+    std::set<std::string> present = files_under(impl_->files->states(), walk.unlisted_dirs);
     for (const corpus::Publication& publication : set.publications)
         present.insert(publication.path);
-    impl_->files->remove_vanished(roots, present, report);
+    impl_->files->remove_vanished(walk.roots, present, report);
 
     IndexProgress progress;
     progress.files_total = set.publications.size();
@@ -340,9 +356,12 @@ IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
     } else {
         impl_->index_in_place(set.publications, report, progress, fail);
     }
-    for (FileFailure& failure : missing) fail(std::move(failure));
+    for (FileFailure& failure : walk.failures) fail(std::move(failure));
+    for (SkippedFile& skipped : report.skipped) skipped.path = printable_path(skipped.path);
     impl_->finish(report, start);
     return report;
+} catch (const Xapian::Error& e) {
+    throw impl_->failed_write("cannot write index " + impl_->dir + ": " + e.get_description());
 }
 
 bool Indexer::remove_document(const std::string& doc_id) {

@@ -63,10 +63,9 @@ TEST_F(Cli, ReportsBadFilesByNameAndKeepsIndexingTheRest) {
           "Den Haag, 1 april 2020\n\nDe minister schrijft over de energietransitie en de "
           "warmtepompen in de gebouwde omgeving.\n");
     write("empty.txt", "");
-    constexpr char kElfHeader[] =
-        "\x7f"
-        "ELF\0\0\0\x01\x02\x03";
-    write("binary.txt", std::string(kElfHeader, sizeof kElfHeader - 1));
+    // Bytes of no known format: a program's header would be skipped as one.
+    constexpr char kGarbage[] = "\x01\x02\0\0\0\x03\xfe\xff\x01\x02\x03";
+    write("binary.txt", std::string(kGarbage, sizeof kGarbage - 1));
     write("latin1.txt", "De co\xf6peratie en het ge\xefntensiveerde beleid\n");
     const CommandResult index = run("index " + db() + " " + (dir_ / "docs").string());
     EXPECT_EQ(index.exit_code, 1);

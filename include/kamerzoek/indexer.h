@@ -30,8 +30,11 @@ struct IndexReport {
     std::vector<std::string> repaired;  // "path: what was repaired"
     std::vector<FileFailure> failed;
     /// Named and passed over (not failures): metadata files with no
-    /// publication beside them, search-API answers.
+    /// publication beside them, search-API answers, files of a format no
+    /// reader handles, symbolic links not followed, special files.
     std::vector<SkippedFile> skipped;
+    /// Files and folders left out by IndexOptions::exclude or .kamerzoekignore.
+    std::size_t excluded = 0;
 
     // Per file: new, changed since the last run, gone, or left alone.
     std::size_t added = 0;
@@ -67,6 +70,15 @@ struct IndexOptions {
     /// and the shards are merged. 0: one per core (at most 8). Runs on an
     /// index that already has documents update it in place on one thread.
     unsigned threads = 0;
+    /// Gitignore patterns of files and folders to leave out, relative to
+    /// each indexed folder ("*.tmp", "concept/", "/drafts/**"); besides
+    /// them, each folder's .kamerzoekignore applies to what lies below it.
+    /// What was indexed before and is excluded now is removed.
+    std::vector<std::string> exclude;
+    /// Follow symbolic links whose target lies inside an indexed folder
+    /// (each folder once). Links are not followed otherwise, and never out
+    /// of the indexed folders.
+    bool follow_symlinks = false;
     /// Polled between files: true stops the run after committing.
     std::function<bool()> stop_requested;
     std::function<void(const IndexProgress&)> on_progress;
