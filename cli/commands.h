@@ -8,9 +8,14 @@
 
 namespace kamerzoek::cli {
 
+// Exit codes (README.md). Those of errors are chosen in one place,
+// exit_code_for() in main.cc, from the class of kamerzoek::Error.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFilesFailed = 1;
-inline constexpr int kExitFatal = 2;
+inline constexpr int kExitFatal = 2;          // usage, a bad query, interrupted, anything else
+inline constexpr int kExitRetryLater = 3;     // IndexLocked, ShardUnreachable
+inline constexpr int kExitRebuildNeeded = 4;  // AnalysisMismatch, FormatMismatch: index --full
+inline constexpr int kExitNoIndex = 5;        // IndexMissing
 
 /// Options every command shares.
 struct GlobalOptions {

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "kamerzoek/kamerzoek.h"
@@ -90,27 +89,6 @@ class ProgressPrinter {
     Clock::time_point start_, last_;
 };
 
-nlohmann::json summary(const IndexReport& report) {
-    nlohmann::json failed = nlohmann::json::array();
-    for (const FileFailure& failure : report.failed)
-        failed.push_back({{"path", failure.path}, {"reason", failure.reason}});
-    nlohmann::json skipped = nlohmann::json::array();
-    for (const SkippedFile& file : report.skipped)
-        skipped.push_back({{"path", file.path}, {"reason", file.reason}});
-    return {{"added", report.added},
-            {"updated", report.updated},
-            {"removed", report.removed},
-            {"unchanged", report.unchanged},
-            {"repaired", report.repaired.size()},
-            {"failed", failed},
-            {"skipped", skipped},
-            {"excluded", report.excluded},
-            {"duration_s", report.duration_s},
-            {"index_bytes", report.index_bytes},
-            {"interrupted", report.cancelled},
-            {"full", report.full_rebuild}};
-}
-
 void print_summary(const IndexReport& report) {
     fmt::print(stderr,
                "kamerzoek: {} files: {} added, {} updated, {} removed, {} unchanged, {} failed, {} "
@@ -141,7 +119,7 @@ int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
     for (const SkippedFile& skipped : report.skipped)
         progress->message(skipped.path + ": skipped: " + skipped.reason);
     print_summary(report);
-    if (arguments.json) fmt::print("{}\n", summary(report).dump(2));
+    if (arguments.json) fmt::print("{}\n", to_json(report));
     if (report.cancelled) {
         fmt::print(stderr, "kamerzoek: interrupted by signal {}; {}\n", stop_signal.load(),
                    arguments.full ? "the live index is unchanged"
@@ -167,8 +145,8 @@ CommandAction add_index_command(CLI::App& app, GlobalOptions& global) {
         "analysis change)");
     command->add_flag(
         "--json", arguments->json,
-        "Print a JSON summary on stdout: added, updated, removed, unchanged, repaired, failed, "
-        "duration_s, index_bytes");
+        "Print the run's report as JSON on stdout (docs/JSON.md): outcome, added, updated, "
+        "removed, unchanged, repaired, failed, skipped, duration_s, index_bytes");
     command->add_option("--commit-every", arguments->commit_every, "Files between commits")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();

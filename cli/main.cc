@@ -1,6 +1,7 @@
 // The kamerzoek command: a thin layer over the library. It parses
-// arguments, runs one subcommand, and maps errors to exit codes:
-// 0 success, 1 some input files failed, 2 usage or fatal error.
+// arguments, runs one subcommand, and maps errors to exit codes (here
+// only, exit_code_for): 0 success, 1 some input files failed, 2 usage or
+// fatal error, 3 retry later, 4 rebuild with --full, 5 no index.
 #include <fmt/core.h>
 
 #include <cstdlib>
@@ -27,12 +28,24 @@ void add_db_option(CLI::App& command, GlobalOptions& global) {
         ->capture_default_str();
 }
 
+// What a caller (a script, a systemd unit) can do about an error decides
+// its exit code.
+int exit_code_for(const kamerzoek::Error& error) {
+    if (dynamic_cast<const IndexLocked*>(&error) || dynamic_cast<const ShardUnreachable*>(&error))
+        return kExitRetryLater;
+    if (dynamic_cast<const AnalysisMismatch*>(&error) ||
+        dynamic_cast<const FormatMismatch*>(&error))
+        return kExitRebuildNeeded;
+    if (dynamic_cast<const IndexMissing*>(&error)) return kExitNoIndex;
+    return kExitFatal;
+}
+
 }  // namespace kamerzoek::cli
 
 int main(int argc, char** argv) {
     using namespace kamerzoek::cli;
     CLI::App app{"kamerzoek: full-text search in Kamerbrieven, annexes and Handelingen"};
-    app.set_version_flag("--version", std::string(KAMERZOEK_VERSION_STRING));
+    app.set_version_flag("--version", std::string(kamerzoek::version()));
     app.require_subcommand(1);
     GlobalOptions global{default_index_dir()};
     add_db_option(app, global);
@@ -60,7 +73,7 @@ int main(int argc, char** argv) {
         }
     } catch (const kamerzoek::Error& e) {
         fmt::print(stderr, "kamerzoek: {}\n", e.what());
-        return kExitFatal;
+        return exit_code_for(e);
     } catch (const std::exception& e) {
         fmt::print(stderr, "kamerzoek: unexpected error: {}\n", e.what());
         return kExitFatal;

@@ -14,6 +14,7 @@
 #include "indexer/file_walk.h"
 #include "indexer/index_schema.h"
 #include "indexer/passage_document.h"
+#include "kamerzoek/error.h"
 
 namespace kamerzoek {
 namespace {
@@ -151,7 +152,7 @@ bool FileIndexer::unchanged(Xapian::docid docid, const Xapian::Document& xdoc) {
 // at all: an edit to a long document costs little more than the passages it
 // touched.
 void FileIndexer::write_documents(std::vector<corpus::Document>& documents, FileState& state,
-                                  PassageSlots& slots, IndexReport& report) {
+                                  PassageSlots& slots, FileSyncResult& result) {
     state.doc_ids.clear();
     state.passages = 0;
     for (corpus::Document& document : documents) {
@@ -177,7 +178,7 @@ void FileIndexer::write_documents(std::vector<corpus::Document>& documents, File
         state.doc_ids.push_back(document.id);
         state.passages += document.passages.size();
         for (const std::string& warning : document.warnings) {
-            report.repaired.push_back(document.source_path + ": " + warning);
+            result.repaired.push_back(document.source_path + ": " + warning);
         }
     }
     // Documents the file no longer holds.
@@ -185,8 +186,8 @@ void FileIndexer::write_documents(std::vector<corpus::Document>& documents, File
         for (const Xapian::docid docid : docids) db_.delete_document(docid);
         owners_.erase(id);
     }
-    report.documents_indexed += documents.size();
-    report.passages_indexed += state.passages;
+    result.documents += documents.size();
+    result.passages += state.passages;
 }
 
 namespace {
@@ -213,8 +214,9 @@ std::string FileIndexer::annex_parent_id(const corpus::Publication& publication)
     return corpus::id_from_path(printable_path(publication.annex_of));
 }
 
-void FileIndexer::sync_file(const corpus::Publication& publication, IndexReport& report,
-                            std::uint64_t& bytes_read) {
+FileSyncResult FileIndexer::sync_file(const corpus::Publication& publication) {
+    using Outcome = FileSyncResult::Outcome;
+    FileSyncResult result;
     const std::string& path = publication.path;
     const FileStat stat = stat_file(path);
     const std::uint64_t companions = companions_of(publication);
@@ -222,19 +224,17 @@ void FileIndexer::sync_file(const corpus::Publication& publication, IndexReport&
     const FileState* previous = known == states_.end() ? nullptr : &known->second;
     if (previous && previous->size == stat.size && previous->mtime_ns == stat.mtime_ns &&
         previous->companions == companions) {
-        ++report.unchanged;
-        return;
+        return result;  // unchanged
     }
     std::string bytes = read_file_bytes(path, stat.size);
-    bytes_read += bytes.size();
+    result.bytes_read = bytes.size();
     FileState state{path, stat.size, stat.mtime_ns, content_hash(bytes), companions, {}, 0};
     if (previous && previous->hash == state.hash && previous->companions == companions) {
         state.doc_ids = previous->doc_ids;  // touched, not changed
         state.passages = previous->passages;
         save_file_state(db_, state);
         states_[path] = state;
-        ++report.unchanged;
-        return;
+        return result;  // unchanged
     }
     std::vector<corpus::Document> documents;
     try {
@@ -243,35 +243,41 @@ void FileIndexer::sync_file(const corpus::Publication& publication, IndexReport&
         make_paths_printable(source);
         documents = corpus::read_file(source);
     } catch (const corpus::NotAPublication& e) {
-        report.skipped.push_back({path, e.what()});
         forget_file(path);
-        return;
+        result.outcome = Outcome::kSkipped;
+        result.reason = e.what();
+        return result;
     }
     PassageSlots slots = previous ? passage_slots_of(*previous) : PassageSlots();
-    write_documents(documents, state, slots, report);
-    ++(previous ? report.updated : report.added);
+    write_documents(documents, state, slots, result);
+    result.outcome = previous ? Outcome::kUpdated : Outcome::kAdded;
     save_file_state(db_, state);
     states_[path] = std::move(state);
+    return result;
 }
 
-std::string FileIndexer::try_sync_file(const corpus::Publication& publication, IndexReport& report,
-                                       std::uint64_t& bytes_read) {
+FileSyncResult FileIndexer::try_sync_file(const corpus::Publication& publication) {
+    FileSyncResult failed;
+    failed.outcome = FileSyncResult::Outcome::kFailed;
     try {
-        sync_file(publication, report, bytes_read);
-        return {};
+        return sync_file(publication);
     } catch (const corpus::ReadError& e) {
-        return describe(e);
+        failed.reason = describe(e);
     } catch (const Xapian::DatabaseError&) {
-        throw;  // the index's own trouble (a full disk): no file can be indexed now
+        throw;  // the database, not the file: the Indexer ends the run
+    } catch (const IndexError&) {
+        throw;
     } catch (const Xapian::Error& e) {
-        return "index error: " + e.get_description();
+        failed.reason = "index error: " + e.get_description();
     } catch (const std::exception& e) {
-        return e.what();
+        failed.reason = e.what();
     }
+    return failed;
 }
 
-void FileIndexer::remove_vanished(const std::vector<std::string>& roots,
-                                  const std::set<std::string>& present, IndexReport& report) {
+std::size_t FileIndexer::remove_vanished(const std::vector<std::string>& roots,
+                                         const std::set<std::string>& present) {
+    std::size_t removed = 0;
     for (auto it = states_.begin(); it != states_.end();) {
         const bool in_scope = std::any_of(roots.begin(), roots.end(), [&](const std::string& root) {
             return is_under(it->first, root);
@@ -282,9 +288,58 @@ void FileIndexer::remove_vanished(const std::vector<std::string>& roots,
         }
         remove_documents_of(it->second);
         erase_file_state(db_, it->first);
-        ++report.removed;
+        ++removed;
         it = states_.erase(it);
     }
+    return removed;
+}
+
+void add_to_report(IndexReport& report, const std::string& path, FileSyncResult result) {
+    using Outcome = FileSyncResult::Outcome;
+    ++report.files_seen;
+    switch (result.outcome) {
+        case Outcome::kAdded:
+            ++report.added;
+            break;
+        case Outcome::kUpdated:
+            ++report.updated;
+            break;
+        case Outcome::kUnchanged:
+            ++report.unchanged;
+            break;
+        case Outcome::kSkipped:
+            report.skipped.push_back({path, std::move(result.reason)});
+            break;
+        case Outcome::kFailed:
+            report.failed.push_back({path, std::move(result.reason)});
+            break;
+    }
+    report.documents_indexed += result.documents;
+    report.passages_indexed += result.passages;
+    for (std::string& repair : result.repaired) report.repaired.push_back(std::move(repair));
+}
+
+namespace {
+
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>&& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+void add_to_report(IndexReport& total, IndexReport part) {
+    total.files_seen += part.files_seen;
+    total.added += part.added;
+    total.updated += part.updated;
+    total.removed += part.removed;
+    total.unchanged += part.unchanged;
+    total.excluded += part.excluded;
+    total.documents_indexed += part.documents_indexed;
+    total.passages_indexed += part.passages_indexed;
+    append(total.repaired, std::move(part.repaired));
+    append(total.failed, std::move(part.failed));
+    append(total.skipped, std::move(part.skipped));
 }
 
 }  // namespace kamerzoek

@@ -19,6 +19,23 @@
 
 namespace kamerzoek {
 
+/// What bringing one file in step did, for the run to add up (add_to_report).
+struct FileSyncResult {
+    enum class Outcome { kAdded, kUpdated, kUnchanged, kSkipped, kFailed };
+    Outcome outcome = Outcome::kUnchanged;
+    std::size_t documents = 0;  // written (added or updated)
+    std::size_t passages = 0;
+    std::uint64_t bytes_read = 0;       // of the file, when it had to be read
+    std::vector<std::string> repaired;  // "path: what was repaired"
+    std::string reason;                 // why it was skipped or failed
+};
+
+/// Counts one file's result into a run's report.
+void add_to_report(IndexReport& report, const std::string& path, FileSyncResult result);
+
+/// Adds the counts and lists of `part` (the report of a shard) to `total`.
+void add_to_report(IndexReport& total, IndexReport part);
+
 class FileIndexer {
   public:
     /// Works on `db`; loads the per-file state it holds.
@@ -28,22 +45,20 @@ class FileIndexer {
     /// its metadata files) when it, an alternate or a metadata file changed.
     /// Throws corpus::ReadError (or a Xapian error) when it cannot, leaving
     /// its previous documents and state untouched; a file that is no
-    /// publication is noted in `report.skipped`. `bytes_read` grows by what
-    /// had to be read.
-    void sync_file(const corpus::Publication& publication, IndexReport& report,
-                   std::uint64_t& bytes_read);
+    /// publication comes back kSkipped.
+    FileSyncResult sync_file(const corpus::Publication& publication);
 
-    /// sync_file(), with any failure turned into its reason ("" when none):
-    /// a file that cannot be indexed must not stop the run. A
-    /// Xapian::DatabaseError (the index's disk is full, say) is no failure
-    /// of the file and is thrown on.
-    std::string try_sync_file(const corpus::Publication& publication, IndexReport& report,
-                              std::uint64_t& bytes_read);
+    /// sync_file(), with a failure of the file turned into a kFailed result
+    /// with its reason: a file that cannot be indexed must not stop the
+    /// run. A failure of the database itself (Xapian::DatabaseError: disk
+    /// full, read-only, damaged) and an IndexError are thrown on: every
+    /// later file would fail the same way.
+    FileSyncResult try_sync_file(const corpus::Publication& publication);
 
     /// Removes the documents of files that were under one of `roots` and
-    /// are not in `present`.
-    void remove_vanished(const std::vector<std::string>& roots,
-                         const std::set<std::string>& present, IndexReport& report);
+    /// are not in `present`; returns how many files that was.
+    std::size_t remove_vanished(const std::vector<std::string>& roots,
+                                const std::set<std::string>& present);
 
     /// Removes the documents `path` added in this database and forgets it,
     /// so it can be indexed again (after `claim_ids` learnt of others).
@@ -66,7 +81,7 @@ class FileIndexer {
     PassageSlots passage_slots_of(const FileState& state);
     bool unchanged(Xapian::docid docid, const Xapian::Document& xdoc);
     void write_documents(std::vector<corpus::Document>& documents, FileState& state,
-                         PassageSlots& slots, IndexReport& report);
+                         PassageSlots& slots, FileSyncResult& result);
 
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;

@@ -7,6 +7,7 @@
 #include "indexer/file_state.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_schema.h"
+#include "json/index_json.h"
 #include "kamerzoek/error.h"
 #include "kamerzoek/indexer.h"
 
@@ -32,11 +33,8 @@ std::size_t count_terms(const Xapian::Database& db, std::string_view prefix) {
 }
 
 IndexStats collect(const Xapian::Database& db, const std::string& path) {
-    IndexStats stats = counts_of(db);
+    IndexStats stats = recorded_stats_of(db);
     stats.path = path;
-    stats.files = count_file_states(db);
-    stats.analysis = db.get_metadata(std::string(schema::kMetaAnalysis));
-    stats.last_run_json = db.get_metadata(std::string(schema::kMetaLastRun));
     stats.index_bytes = layout::database_bytes(path);
     return stats;
 }
@@ -52,9 +50,17 @@ IndexStats counts_of(const Xapian::Database& db) {
     return stats;
 }
 
-IndexStats read_index_stats(const std::string& index_dir) {
+IndexStats recorded_stats_of(const Xapian::Database& db) {
+    IndexStats stats = counts_of(db);
+    stats.files = count_file_states(db);
+    stats.analysis = db.get_metadata(std::string(schema::kMetaAnalysis));
+    stats.last_run = index_report_from_json(db.get_metadata(std::string(schema::kMetaLastRun)));
+    return stats;
+}
+
+IndexStats read_local_index_stats(const std::string& index_dir) {
     const std::string path = layout::resolve_index_path(index_dir);
-    if (path.empty()) throw IndexError("no index at " + index_dir);
+    if (path.empty()) throw IndexMissing("no index at " + index_dir);
     for (int attempt = 1;; ++attempt) {
         try {
             return collect(Xapian::Database(index_dir), path);

@@ -12,13 +12,11 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
 
-#include "analysis/analyzer.h"
 #include "corpus/file_format.h"
 #include "corpus/publication.h"
 #include "corpus/reader.h"
@@ -27,6 +25,7 @@
 #include "indexer/file_indexer.h"
 #include "indexer/file_state.h"
 #include "indexer/file_walk.h"
+#include "indexer/index_compatibility.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_lock.h"
 #include "indexer/index_schema.h"
@@ -43,60 +42,73 @@ Xapian::WritableDatabase open_for_writing(const std::string& db_path, const std:
     try {
         return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError("index " + dir + " is locked: another program is writing to it");
+        throw IndexLocked("index " + dir + " is locked: another program is writing to it");
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open index " + dir + " for writing: " + e.get_description());
     }
 }
 
-void record_analysis(Xapian::WritableDatabase& db) {
-    db.set_metadata(std::string(schema::kMetaAnalysis), Analyzer::signature());
-    db.set_metadata(std::string(schema::kMetaFormat), std::string(schema::kFormatVersion));
+// The writer lock; another writer holding it is IndexLocked (WriterLock
+// says so only in its message).
+WriterLock take_writer_lock(const std::string& dir) {
+    try {
+        return WriterLock(dir);
+    } catch (const IndexLocked&) {
+        throw;
+    } catch (const IndexError& e) {
+        if (std::string_view(e.what()).find(" is locked by ") != std::string_view::npos)
+            throw IndexLocked(e.what());
+        throw;
+    }
 }
 
-// Refuses to add terms of one analysis to an index built with another.
-void check_analysis(Xapian::WritableDatabase& db, const std::string& dir) {
-    const std::string stored = db.get_metadata(std::string(schema::kMetaAnalysis));
-    const std::string current = Analyzer::signature();
-    if (stored.empty()) {
+// Runs `work`, turning what the libraries below throw into IndexError: the
+// public API throws kamerzoek::Error only, and Xapian::Error is not even a
+// std::exception.
+template <typename Work>
+auto translating_errors(const std::string& dir, Work&& work) -> decltype(work()) {
+    try {
+        return work();
+    } catch (const Error&) {
+        throw;
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw IndexLocked("index " + dir + " is locked: " + e.get_description());
+    } catch (const Xapian::Error& e) {
+        throw IndexError("index " + dir + ": " + e.get_description());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw IndexError("index " + dir + ": " + e.what());
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw IndexError("index " + dir + ": " + e.what());
+    }
+}
+
+// Refuses to add terms of one analysis or format to an index of another.
+void refuse_incompatible(Xapian::WritableDatabase& db, const std::string& dir) {
+    if (db.get_metadata(std::string(schema::kMetaAnalysis)).empty()) {
         if (db.get_doccount() > 0) {
             throw IndexError("index " + dir + " was not built by kamerzoek (no analysis recorded)");
         }
-        record_analysis(db);
-    } else if (stored != current) {
-        throw IndexError("index " + dir + " was built with another analysis (" + stored +
-                         "); this program uses (" + current +
-                         "): a full rebuild is needed (kamerzoek index --full --db " + dir +
-                         " PATH...)");
+        record_compatibility(db);
+        return;
     }
+    check_compatibility(
+        db, "index " + dir,
+        "a full rebuild is needed (kamerzoek index --full --db " + dir + " PATH...)");
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string summary_json(const IndexReport& report) {
-    nlohmann::json failed = nlohmann::json::array();
-    for (const FileFailure& failure : report.failed)
-        failed.push_back({{"path", failure.path}, {"reason", failure.reason}});
+std::string utc_now() {
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    char finished[32];
-    std::strftime(finished, sizeof finished, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    const char* outcome = report.cancelled        ? "interrupted"
-                          : report.failed.empty() ? "ok"
-                                                  : "failed-files";
-    return nlohmann::json{{"finished_at", finished},
-                          {"outcome", outcome},
-                          {"full", report.full_rebuild},
-                          {"added", report.added},
-                          {"updated", report.updated},
-                          {"removed", report.removed},
-                          {"unchanged", report.unchanged},
-                          {"repaired", report.repaired.size()},
-                          {"failed", failed},
-                          {"duration_s", report.duration_s},
-                          {"index_bytes", report.index_bytes}}
-        .dump();
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 // A set of shards (a stub listing several databases, or a stub file given
@@ -139,6 +151,8 @@ unsigned thread_count(unsigned requested) {
 
 }  // namespace
 
+using FailureCallback = std::function<void(const FileFailure&)>;
+
 struct Indexer::Impl {
     std::string dir;
     IndexOptions options;
@@ -150,14 +164,16 @@ struct Indexer::Impl {
     CommittedState committed;
 
     Impl(const std::string& index_dir, const IndexOptions& index_options)
-        : dir(refuse_shard_sets(index_dir)), options(index_options), lock(index_dir) {
+        : dir(refuse_shard_sets(index_dir)),
+          options(index_options),
+          lock(take_writer_lock(index_dir)) {
         std::error_code ignored;
         fs::remove_all(ShardBuild::work_dir_of(dir), ignored);  // left by a killed run
         if (options.full_rebuild) {
             db_path = layout::prepare_next_generation(dir);
             unpublished = true;
             db = open_for_writing(db_path, dir);
-            record_analysis(db);
+            record_compatibility(db);
         } else {
             layout::remove_orphan_generations(dir);
             db_path = layout::resolve_index_path(dir);
@@ -165,7 +181,7 @@ struct Indexer::Impl {
                 create_first_generation();
             } else {
                 db = open_for_writing(db_path, dir);
-                check_analysis(db, dir);
+                refuse_incompatible(db, dir);
             }
         }
         files = std::make_unique<FileIndexer>(db);
@@ -184,7 +200,7 @@ struct Indexer::Impl {
     void create_first_generation() {
         db_path = layout::prepare_next_generation(dir);
         db = open_for_writing(db_path, dir);
-        record_analysis(db);
+        record_compatibility(db);
         db.commit();
         layout::publish_generation(dir, db_path);
     }
@@ -229,15 +245,27 @@ struct Indexer::Impl {
         const std::string output = unpublished ? db_path : layout::prepare_next_generation(dir);
         build.merge_into(base, output);
         db = open_for_writing(output, dir);
-        record_analysis(db);
+        record_compatibility(db);
         commit();
         if (!unpublished) layout::publish_generation(dir, output);
         db_path = output;
         files = std::make_unique<FileIndexer>(db);
     }
 
+    // Counts a file's result into the run and tells the caller of it.
+    void file_done(const std::string& path, FileSyncResult result, IndexReport& report,
+                   IndexProgress& progress, const FailureCallback& on_failure) {
+        progress.bytes_read += result.bytes_read;
+        ++progress.files_done;
+        progress.path = path;
+        if (result.outcome == FileSyncResult::Outcome::kFailed && on_failure)
+            on_failure({printable_path(path), result.reason});
+        if (options.on_progress) options.on_progress(progress);
+        add_to_report(report, printable_path(path), std::move(result));
+    }
+
     void index_in_shards(const std::vector<corpus::Publication>& paths, IndexReport& report,
-                         IndexProgress& progress, const std::function<void(FileFailure)>& fail) {
+                         IndexProgress& progress, const FailureCallback& on_failure) {
         std::size_t done = 0;
         while (done < paths.size() && !report.cancelled) {
             // A full rebuild is one batch; a first run doubles its batches,
@@ -249,42 +277,35 @@ struct Indexer::Impl {
                 paths.begin() + done, paths.begin() + std::min(paths.size(), done + batch));
             ShardBuild build(ShardBuild::work_dir_of(dir), thread_count(options.threads),
                              files->owners());
-            const std::uint64_t bytes_before = progress.bytes_read;
-            const std::size_t kept = build.run(
-                slice, options.stop_requested,
-                [&](const std::string& path, const std::string& failure, std::uint64_t bytes) {
-                    if (!failure.empty()) fail({path, failure});
-                    progress.bytes_read = bytes_before + bytes;
-                    ++progress.files_done;
-                    progress.path = path;
-                    if (options.on_progress) options.on_progress(progress);
-                },
-                report);
-            report.files_seen += kept;
+            // The shards count their files; here only progress and failures.
+            IndexReport told;
+            ShardBuild::Outcome outcome =
+                build.run(slice, options.stop_requested,
+                          [&](const std::string& path, const FileSyncResult& result) {
+                              file_done(path, result, told, progress, on_failure);
+                          });
+            for (FileFailure& failure : outcome.report.failed)
+                failure.path = printable_path(failure.path);
+            add_to_report(report, std::move(outcome.report));
             // A stop during the slice's last file ends that file's read, not
             // the slice, so it shows only in the stop flag.
-            if (kept < slice.size() || stop_requested()) report.cancelled = true;
+            if (outcome.files_kept < slice.size() || stop_requested()) report.cancelled = true;
             if (report.cancelled && unpublished) return;  // the destructor drops it
             merge_batch(build);
-            done += kept;
+            done += outcome.files_kept;
         }
     }
 
     void index_in_place(const std::vector<corpus::Publication>& publications, IndexReport& report,
-                        IndexProgress& progress, const std::function<void(FileFailure)>& fail) {
+                        IndexProgress& progress, const FailureCallback& on_failure) {
         std::size_t since_commit = 0;
         for (const corpus::Publication& publication : publications) {
-            const std::string& path = publication.path;
             if (stop_requested()) {
                 report.cancelled = true;
                 break;
             }
-            ++report.files_seen;
-            std::string failure = files->try_sync_file(publication, report, progress.bytes_read);
-            if (!failure.empty()) fail({path, std::move(failure)});
-            ++progress.files_done;
-            progress.path = path;
-            if (options.on_progress) options.on_progress(progress);
+            file_done(publication.path, files->try_sync_file(publication), report, progress,
+                      on_failure);
             if (++since_commit >= std::max<std::size_t>(options.files_per_commit, 1)) {
                 commit();
                 since_commit = 0;
@@ -304,24 +325,23 @@ struct Indexer::Impl {
         }
         report.index_bytes = layout::database_bytes(db_path);
         report.duration_s = seconds_since(start);
-        db.set_metadata(std::string(schema::kMetaLastRun), summary_json(report));
+        report.finished_at = utc_now();
+        db.set_metadata(std::string(schema::kMetaLastRun), to_json(report, -1));
         commit();
     }
 };
 
 // Xapian's errors (a full disk among them) end a run as IndexError naming
 // the index, never as an exception the caller does not know.
-Indexer::Indexer(const std::string& index_dir, const IndexOptions& options) try
-    : impl_(std::make_unique<Impl>(index_dir, options)) {
-} catch (const Xapian::Error& e) {
-    throw IndexError("cannot write index " + index_dir + ": " + e.get_description());
-}
+Indexer::Indexer(const std::string& index_dir, const IndexOptions& options)
+    : impl_(translating_errors(index_dir,
+                               [&] { return std::make_unique<Impl>(index_dir, options); })) {}
 Indexer::~Indexer() = default;
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
-                               const std::function<void(const FileFailure&)>& on_failure) try {
+                               const FailureCallback& on_failure) try {
     const auto start = std::chrono::steady_clock::now();
     // A stop request also ends a PDF being parsed (corpus/reader_limits.h).
     corpus::ReaderLimits limits;
@@ -329,11 +349,6 @@ IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
     corpus::set_reader_limits(std::move(limits));
     IndexReport report;
     report.full_rebuild = impl_->unpublished;
-    auto fail = [&](FileFailure failure) {
-        failure.path = printable_path(failure.path);
-        if (on_failure) on_failure(failure);
-        report.failed.push_back(std::move(failure));
-    };
     WalkResult walk =
         walk_paths(paths, {impl_->options.exclude, impl_->options.follow_symlinks, impl_->dir});
     report.excluded = walk.excluded;
@@ -347,30 +362,40 @@ IndexReport Indexer::add_paths(const std::vector<std::string>& paths,
     std::set<std::string> present = files_under(impl_->files->states(), walk.unlisted_dirs);
     for (const corpus::Publication& publication : set.publications)
         present.insert(publication.path);
-    impl_->files->remove_vanished(walk.roots, present, report);
+    report.removed = impl_->files->remove_vanished(walk.roots, present);
 
     IndexProgress progress;
     progress.files_total = set.publications.size();
     if (impl_->builds_in_shards(set.publications.size())) {
-        impl_->index_in_shards(set.publications, report, progress, fail);
+        impl_->index_in_shards(set.publications, report, progress, on_failure);
     } else {
-        impl_->index_in_place(set.publications, report, progress, fail);
+        impl_->index_in_place(set.publications, report, progress, on_failure);
     }
-    for (FileFailure& failure : walk.failures) fail(std::move(failure));
+    for (FileFailure& failure : walk.failures) {
+        failure.path = printable_path(failure.path);
+        if (on_failure) on_failure(failure);
+        report.failed.push_back(std::move(failure));
+    }
     for (SkippedFile& skipped : report.skipped) skipped.path = printable_path(skipped.path);
     impl_->finish(report, start);
     return report;
 } catch (const Xapian::Error& e) {
     throw impl_->failed_write("cannot write index " + impl_->dir + ": " + e.get_description());
+} catch (const std::filesystem::filesystem_error& e) {
+    throw IndexError("index " + impl_->dir + ": " + e.what());
 }
 
 bool Indexer::remove_document(const std::string& doc_id) {
-    const std::string term = schema::term(schema::kDocId, doc_id);
-    if (impl_->db.get_termfreq(term) == 0) return false;
-    impl_->db.delete_document(term);
-    return true;
+    return translating_errors(impl_->dir, [&] {
+        const std::string term = schema::term(schema::kDocId, doc_id);
+        if (impl_->db.get_termfreq(term) == 0) return false;
+        impl_->db.delete_document(term);
+        return true;
+    });
 }
 
-void Indexer::commit() { impl_->commit(); }
+void Indexer::commit() {
+    translating_errors(impl_->dir, [&] { impl_->commit(); });
+}
 
 }  // namespace kamerzoek

@@ -31,14 +31,6 @@ Xapian::WritableDatabase create_shard(const std::string& path) {
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
 }
 
-void add_counts(IndexReport& total, const IndexReport& part) {
-    total.added += part.added;
-    total.documents_indexed += part.documents_indexed;
-    total.passages_indexed += part.passages_indexed;
-    total.repaired.insert(total.repaired.end(), part.repaired.begin(), part.repaired.end());
-    total.skipped.insert(total.skipped.end(), part.skipped.begin(), part.skipped.end());
-}
-
 // Contiguous runs of `files` of about equal bytes, one per shard: merged in
 // shard order, the passages then keep the order of the files, so equal
 // scores rank alike whichever way an index was built.
@@ -103,12 +95,11 @@ ShardBuild::~ShardBuild() {
     fs::remove_all(work_dir_, ignored);
 }
 
-std::size_t ShardBuild::run(const std::vector<corpus::Publication>& files,
-                            const std::function<bool()>& stop_requested, const FileDone& file_done,
-                            IndexReport& report) {
+ShardBuild::Outcome ShardBuild::run(const std::vector<corpus::Publication>& files,
+                                    const std::function<bool()>& stop_requested,
+                                    const FileDone& file_done) {
     std::atomic<bool> stopping{false};
-    std::mutex mutex;  // serialises the callbacks and the byte count
-    std::uint64_t bytes_read = 0;
+    std::mutex mutex;  // serialises the callbacks
     auto work = [&](Shard& shard, std::size_t begin, std::size_t end) {
         try {
             for (std::size_t i = begin; i < end && !stopping; ++i, ++shard.done) {
@@ -119,12 +110,12 @@ std::size_t ShardBuild::run(const std::vector<corpus::Publication>& files,
                         break;
                     }
                 }
-                std::uint64_t bytes = 0;
-                const std::string failure =
-                    shard.indexer->try_sync_file(files[i], shard.report, bytes);
-                const std::lock_guard<std::mutex> lock(mutex);
-                bytes_read += bytes;
-                if (file_done) file_done(files[i].path, failure, bytes_read);
+                FileSyncResult result = shard.indexer->try_sync_file(files[i]);
+                {
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    if (file_done) file_done(files[i].path, result);
+                }
+                add_to_report(shard.report, files[i].path, std::move(result));
             }
         } catch (...) {
             shard.error = std::current_exception();
@@ -139,10 +130,11 @@ std::size_t ShardBuild::run(const std::vector<corpus::Publication>& files,
     for (auto& shard : shards_) {
         if (shard->error) std::rethrow_exception(shard->error);
     }
-    const std::size_t kept = keep_first_files(files, ranges);
+    Outcome outcome;
+    outcome.files_kept = keep_first_files(files, ranges);
     resolve_id_conflicts(files);
-    for (auto& shard : shards_) add_counts(report, shard->report);
-    return kept;
+    for (auto& shard : shards_) add_to_report(outcome.report, std::move(shard->report));
+    return outcome;
 }
 
 // A stopped build keeps only the files before the first one left undone, as
@@ -191,9 +183,7 @@ void ShardBuild::resolve_id_conflicts(const std::vector<corpus::Publication>& fi
     for (const auto& [index, shard] : redo) {
         shard->indexer->forget_file(files[index].path);
         shard->indexer->claim_ids(keepers);
-        IndexReport counted_already;
-        std::uint64_t bytes = 0;
-        shard->indexer->try_sync_file(files[index], counted_already, bytes);
+        shard->indexer->try_sync_file(files[index]);  // counted already
     }
 }
 

@@ -18,13 +18,19 @@
 namespace kamerzoek {
 
 class FileIndexer;
+struct FileSyncResult;
 
 class ShardBuild {
   public:
-    /// Told of each file as it is done ("" when it was indexed, else why
-    /// not) with the bytes read so far in the build; calls are serialised.
-    using FileDone = std::function<void(const std::string& path, const std::string& failure,
-                                        std::uint64_t bytes_read)>;
+    /// Told of each file as it is done, with what became of it; calls are
+    /// serialised.
+    using FileDone = std::function<void(const std::string& path, const FileSyncResult& result)>;
+
+    /// What a run kept: the first `files_kept` files, and their report.
+    struct Outcome {
+        std::size_t files_kept = 0;
+        IndexReport report;
+    };
 
     /// Shards go to `work_dir`/shard-K (removed when this is destroyed).
     /// `owners_before` are the doc ids the index already holds, by owner.
@@ -34,12 +40,12 @@ class ShardBuild {
     ShardBuild(const ShardBuild&) = delete;
     ShardBuild& operator=(const ShardBuild&) = delete;
 
-    /// Indexes the publications `files` (none of them in the index yet) until done or until
-    /// `stop_requested` says so; counts go to `report`. Returns how many of
-    /// the first files the shards hold: all, unless stopped.
-    std::size_t run(const std::vector<corpus::Publication>& files,
-                    const std::function<bool()>& stop_requested, const FileDone& file_done,
-                    IndexReport& report);
+    /// Indexes the publications `files` (none of them in the index yet)
+    /// until done or until `stop_requested` says so. The shards hold the
+    /// first Outcome::files_kept files: all, unless stopped. Rethrows the
+    /// first error a thread met that ended it (a database error).
+    Outcome run(const std::vector<corpus::Publication>& files,
+                const std::function<bool()>& stop_requested, const FileDone& file_done);
 
     /// Compacts `base` (a database path, or "" for none) and the shards into
     /// a new database at `output`.

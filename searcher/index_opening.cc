@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "analysis/analyzer.h"
+#include "indexer/index_compatibility.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_schema.h"
 
@@ -15,14 +15,10 @@ using layout::StubEntry;
 
 constexpr unsigned kDefaultRemoteTimeoutMs = 10000;
 
-// A shard whose terms were made by another analysis would silently match
-// nothing the queries of this program look for.
+// A shard of another format or analysis would silently match nothing (or
+// the wrong passages) for the queries of this program.
 void check_analysis(const Xapian::Database& db, const std::string& what) {
-    const std::string stored = db.get_metadata(std::string(schema::kMetaAnalysis));
-    if (!stored.empty() && stored != Analyzer::signature()) {
-        throw IndexError(what + " was built with another analysis (" + stored +
-                         "); this program uses (" + Analyzer::signature() + "): rebuild it");
-    }
+    check_compatibility(db, what, "rebuild it (kamerzoek index --full)");
 }
 
 // The usual mistake: a `glass` line naming an index directory (which holds
@@ -44,16 +40,17 @@ std::string opening_failure(const StubEntry& entry, const Xapian::Error& error) 
     return why + glass_line_hint(entry);
 }
 
-std::string single_opening_failure(const std::string& dir, const Xapian::Error& error) {
+[[noreturn]] void throw_single_opening_failure(const std::string& dir, const Xapian::Error& error) {
     const std::string stub = layout::stub_file_of(dir);
     if (stub.empty() && std::strcmp(error.get_type(), "DatabaseNotFoundError") == 0) {
-        return "no index at " + dir + " (build one with: kamerzoek index --db " + dir + " PATH...)";
+        throw IndexMissing("no index at " + dir + " (build one with: kamerzoek index --db " + dir +
+                           " PATH...)");
     }
     std::string message = "cannot open index " + dir + ": " + error.get_description();
     if (!stub.empty()) {
         for (const StubEntry& entry : layout::read_stub(stub)) message += glass_line_hint(entry);
     }
-    return message;
+    throw IndexError(message);
 }
 
 // The one database of a kamerzoek index directory (or a legacy glass one).
@@ -62,9 +59,10 @@ Shard open_single(const std::string& dir) {
     try {
         shard.db = Xapian::Database(dir);
     } catch (const Xapian::Error& e) {
-        throw IndexError(single_opening_failure(dir, e));
+        throw_single_opening_failure(dir, e);
     }
-    check_analysis(shard.db, "index " + dir);
+    check_compatibility(shard.db, "index " + dir,
+                        "rebuild it with kamerzoek index --full --db " + dir + " PATH...");
     return shard;
 }
 

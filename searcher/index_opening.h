@@ -25,13 +25,6 @@ struct Shard {
     Xapian::Database db;
 };
 
-/// A remote shard could not be reached. Not worth retrying at once: the
-/// next attempt would wait for the same timeout.
-class ShardUnreachable : public IndexError {
-  public:
-    using IndexError::IndexError;
-};
-
 /// Milliseconds a remote shard gets to accept a connection and to answer
 /// each request: $KAMERZOEK_REMOTE_TIMEOUT_MS when set, else 10000.
 unsigned remote_timeout_ms();

@@ -1,11 +1,8 @@
-#include "searcher/sharded_stats.h"
-
 #include <xapian.h>
 
-#include "indexer/file_state.h"
 #include "indexer/index_layout.h"
-#include "indexer/index_schema.h"
 #include "indexer/index_stats.h"
+#include "kamerzoek/indexer.h"
 #include "searcher/index_opening.h"
 
 namespace kamerzoek {
@@ -21,37 +18,29 @@ std::uint64_t local_bytes(const std::string& path) {
     }
 }
 
-ShardStats shard_stats(const Shard& shard) {
-    ShardStats out;
-    out.shard = shard.name;
-    out.remote = shard.local_path.empty();
-    out.stats = counts_of(shard.db);
-    out.stats.path = out.remote ? shard.name : shard.local_path;
-    out.stats.files = count_file_states(shard.db);
-    out.stats.analysis = shard.db.get_metadata(std::string(schema::kMetaAnalysis));
-    out.stats.last_run_json = shard.db.get_metadata(std::string(schema::kMetaLastRun));
-    if (!out.remote) out.stats.index_bytes = local_bytes(shard.local_path);
-    return out;
+IndexStats shard_stats(const Shard& shard) {
+    IndexStats stats = recorded_stats_of(shard.db);
+    stats.shard = shard.name;
+    stats.remote = shard.local_path.empty();
+    stats.path = stats.remote ? shard.name : shard.local_path;
+    if (!stats.remote) stats.index_bytes = local_bytes(shard.local_path);
+    return stats;
 }
 
-ShardedIndexStats collect(const std::string& location, const std::vector<Shard>& shards) {
-    ShardedIndexStats sharded;
-    sharded.total = counts_of(combine(shards));
-    sharded.total.path = location;
+IndexStats collect(const std::string& location, const std::vector<Shard>& shards) {
+    IndexStats total = counts_of(combine(shards));
+    total.path = location;
     for (const Shard& shard : shards) {
-        sharded.shards.push_back(shard_stats(shard));
-        const IndexStats& stats = sharded.shards.back().stats;
-        sharded.total.files += stats.files;
-        sharded.total.index_bytes += stats.index_bytes;
-        if (!stats.analysis.empty()) sharded.total.analysis = stats.analysis;
+        total.shards.push_back(shard_stats(shard));
+        const IndexStats& stats = total.shards.back();
+        total.files += stats.files;
+        total.index_bytes += stats.index_bytes;
+        if (!stats.analysis.empty()) total.analysis = stats.analysis;
     }
-    return sharded;
+    return total;
 }
 
-}  // namespace
-
-std::optional<ShardedIndexStats> read_sharded_stats(const std::string& location) {
-    if (!layout::is_sharded(location)) return std::nullopt;
+IndexStats read_sharded_stats(const std::string& location) {
     for (int attempt = 1;; ++attempt) {
         try {
             return collect(location, open_shards(location));
@@ -63,6 +52,13 @@ std::optional<ShardedIndexStats> read_sharded_stats(const std::string& location)
             throw IndexError("cannot read index " + location + ": " + e.get_description());
         }
     }
+}
+
+}  // namespace
+
+IndexStats read_index_stats(const std::string& index_dir) {
+    if (layout::is_sharded(index_dir)) return read_sharded_stats(index_dir);
+    return read_local_index_stats(index_dir);
 }
 
 }  // namespace kamerzoek

@@ -85,11 +85,11 @@ TEST_F(Cli, KeepsWhatWasIndexedWhenALaterRunFails) {
     EXPECT_NE(run("search " + db() + " warmtepompen").out.find("warmtepompen"), std::string::npos);
 }
 
-TEST_F(Cli, ExitsWithTwoOnUsageErrorsAndAMissingIndex) {
+TEST_F(Cli, ExitsWithTwoOnUsageErrorsAndFiveOnAMissingIndex) {
     EXPECT_EQ(run("search").exit_code, 2);
     EXPECT_EQ(run("frobnicate").exit_code, 2);
     const CommandResult missing = run("search " + db() + " iets");
-    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_EQ(missing.exit_code, 5);
     EXPECT_NE(missing.err.find("no index at"), std::string::npos) << missing.err;
 }
 

@@ -1,9 +1,15 @@
 // Searching an index. Start here if you embed kamerzoek.
+//
+// Exceptions: every call may throw kamerzoek::Error (error.h), nothing
+// else; which subclasses is said at each call. Any call that reads the
+// index may also throw IndexError when the index became unreadable, and
+// ShardUnreachable when a remote shard stopped answering.
 #pragma once
 
 #include <memory>
 #include <string>
 
+#include "kamerzoek/export.h"
 #include "kamerzoek/types.h"
 
 namespace kamerzoek {
@@ -14,17 +20,24 @@ namespace kamerzoek {
 /// per thread (opening is cheap). A Searcher sees the index as it was when
 /// opened or last reopened, and reopens by itself when a concurrent writer
 /// has moved on.
-class Searcher {
+///
+/// A moved-from Searcher may only be destroyed or assigned to; any other
+/// call on it is undefined.
+class KAMERZOEK_EXPORT Searcher {
   public:
-    /// Opens the index at `index_dir`. Throws IndexError when it is missing
-    /// or was built with a different analysis.
+    /// Opens the index (or set of shards) at `index_dir`. Throws
+    /// IndexMissing when there is none, AnalysisMismatch or FormatMismatch
+    /// when it was built by another analysis or in another index format
+    /// (rebuild it with `kamerzoek index --full`), ShardUnreachable when a
+    /// remote shard does not answer, IndexError when it cannot be opened.
     explicit Searcher(const std::string& index_dir);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
 
     /// Ranked passages for `query`. Throws QueryError for a query that
-    /// cannot be parsed.
+    /// cannot be parsed, QueryTooExpensive for one past the limits of
+    /// docs/HTTP_API.md or SearchOptions::time_limit_seconds, or cancelled.
     SearchResults search(const std::string& query, const SearchOptions& options = {});
 
     /// A whole document: metadata, passages with their references, its

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "kamerzoek/export.h"
+
 namespace kamerzoek {
 
 /// An official identifier a passage cites, e.g. "h-tk-20152016-26-5".
@@ -24,9 +26,13 @@ struct Hit {
     double score = 0;
     std::string doc_id;
     std::string title;
-    std::string kind;  // "kamerbrief", "bijlage", "handelingen", ...
+    /// What the document is: a lower-case word from the list in
+    /// docs/FORMATS.md ("kamerbrief", "bijlage", "handelingen", "motie",
+    /// "kamerstuk", "debate", "other", ...). An open set: a document's
+    /// metadata may state a kind not listed, so treat unknown ones as "other".
+    std::string kind;
     std::string date;  // ISO 8601, empty when unknown
-    std::string lang;  // "nl", "en" or "und"
+    std::string lang;  // exactly one of "nl", "en", "und" (undetermined)
     std::string section;
     int passage = 0;  // ordinal of the passage in its document
     std::string text;
@@ -39,6 +45,8 @@ struct Hit {
 };
 
 /// Options of one search. Defaults are what the command line uses.
+/// Fields may be added in a minor version (docs/API.md): set them by
+/// name, never by position.
 struct SearchOptions {
     std::size_t limit = 10;
     std::size_t offset = 0;
@@ -139,12 +147,13 @@ inline constexpr char kHighlightEnd = '\x02';
 
 /// Replaces the highlight marks of a snippet by `begin` and `end` (e.g. ANSI
 /// colours, or "<mark>" and "</mark>").
-std::string highlight(const std::string& snippet, const std::string& begin, const std::string& end);
+KAMERZOEK_EXPORT std::string highlight(const std::string& snippet, const std::string& begin,
+                                       const std::string& end);
 
 /// The results as the JSON document the command line and the HTTP service
 /// print (schema in docs/JSON.md).
-std::string to_json(const SearchResults& results, int indent = 2);
-std::string to_json(const DocumentView& document, int indent = 2);
-std::string to_json(const CitesResults& results, int indent = 2);
+KAMERZOEK_EXPORT std::string to_json(const SearchResults& results, int indent = 2);
+KAMERZOEK_EXPORT std::string to_json(const DocumentView& document, int indent = 2);
+KAMERZOEK_EXPORT std::string to_json(const CitesResults& results, int indent = 2);
 
 }  // namespace kamerzoek
