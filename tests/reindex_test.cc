@@ -387,14 +387,14 @@ TEST_F(Reindex, SearchersKeepAnsweringDuringIncrementalAndFullRuns) {
     EXPECT_EQ(Searcher(index().string()).search(kTopics[0]).total > 0, true);
 }
 
-TEST_F(Reindex, ASecondWriterExitsWithTwoNamingTheProcessThatHoldsTheLock) {
+TEST_F(Reindex, ASecondWriterExitsWithThreeNamingTheProcessThatHoldsTheLock) {
     write("zon.txt", letter(3));
     Indexer holder(index().string());
     const CommandResult second = run("index " + corpus().string());
-    EXPECT_EQ(second.exit_code, 2);
+    EXPECT_EQ(second.exit_code, 3);  // try again later
     EXPECT_NE(second.err.find("locked by process " + std::to_string(::getpid())), std::string::npos)
         << second.err;
-    EXPECT_THROW(Indexer{index().string()}, IndexError);
+    EXPECT_THROW(Indexer{index().string()}, IndexLocked);
 }
 
 TEST_F(Reindex, AnAnalysisChangeAsksForAFullRebuildWhichReplacesTheIndex) {
@@ -406,7 +406,7 @@ TEST_F(Reindex, AnAnalysisChangeAsksForAFullRebuildWhichReplacesTheIndex) {
         db.commit();
     }
     const CommandResult refused = run("index " + corpus().string());
-    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_EQ(refused.exit_code, 4);  // rebuild needed
     EXPECT_NE(refused.err.find("--full"), std::string::npos) << refused.err;
     const CommandResult rebuilt = run("index --full --json " + corpus().string());
     ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;

@@ -94,13 +94,12 @@ struct IndexOptions {
     /// of the indexed folders.
     bool follow_symlinks = false;
     /// Polled between files, and while a PDF is parsed: true stops the
-    /// run after committing. Called from worker threads (several at once
-    /// on a multi-threaded run, never concurrently with itself or with
-    /// on_progress): it must be thread-safe and quick, e.g. read an atomic.
+    /// run after committing. It may be called from several worker threads
+    /// at once: it must be thread-safe and quick (e.g. read an atomic).
     std::function<bool()> stop_requested;
-    /// Told after each file. Called from worker threads, one call at a time
-    /// (calls are serialised), so it must not touch state other threads use
-    /// without a lock. It must not throw.
+    /// Told after each file. It may be called from a worker thread, but one
+    /// call at a time (calls are serialised): it must not touch state other
+    /// threads use without a lock. It must not throw.
     std::function<void(const IndexProgress&)> on_progress;
 };
 
@@ -141,9 +140,9 @@ class KAMERZOEK_EXPORT Indexer {
     /// (a full rebuild is published only at the end). A file that cannot be
     /// read is reported and skipped; what is already indexed for it stays.
     /// `on_failure`, when given, is told of each failed file as it happens,
-    /// on a worker thread, one call at a time. Throws IndexError when the
-    /// index itself fails (disk full, read-only, damaged): the run stops,
-    /// what was committed stays.
+    /// like on_progress possibly on a worker thread, one call at a time.
+    /// Throws IndexError when the index itself fails (disk full, read-only,
+    /// damaged): the run stops, what was committed stays.
     IndexReport add_paths(const std::vector<std::string>& paths,
                           const std::function<void(const FileFailure&)>& on_failure = {});
 
