@@ -164,7 +164,8 @@ TEST_F(ApiContract, AnIndexThatCannotBeWrittenEndsTheRunWithOneMessageOnSharedCo
         ASSERT_TRUE(WIFEXITED(status)) << "killed by a signal, threads " << threads;
         EXPECT_EQ(WEXITSTATUS(status), 2) << threads;
         const std::string messages = testing::read_bytes(err);
-        EXPECT_EQ(messages.rfind("kamerzoek: index " + index() + ": ", 0), 0u) << messages;
+        EXPECT_EQ(messages.rfind("kamerzoek: ", 0), 0u) << messages;
+        EXPECT_NE(messages.find("index " + index() + ": "), std::string::npos) << messages;
         EXPECT_NE(messages.find("File too large"), std::string::npos) << messages;
         EXPECT_EQ(std::count(messages.begin(), messages.end(), '\n'), 1) << messages;
     }
