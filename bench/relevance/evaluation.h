@@ -303,4 +303,158 @@ std::map<std::string, GroupScores> evaluate(const std::vector<JudgedQuery>& quer
     return groups;
 }
 
+// Judged queries over real publications (tests/relevance/publications.tsv):
+// folders as the official repository and the ministries publish them, where
+// one publication is several files (renditions, metadata, annexes). Both
+// sides get the folders, not a list of files, so the engine groups them as
+// `kamerzoek index` does; the baseline reads every file on its own.
+
+/// The real path of every rendition of each document in `doc_ids` (its
+/// source and its alternates) -> that document's id. Ids the index does not
+/// hold are left out.
+inline std::map<std::string, std::string> ids_by_file(Searcher& searcher,
+                                                      const std::vector<std::string>& doc_ids) {
+    std::map<std::string, std::string> ids;
+    for (const std::string& doc_id : doc_ids) {
+        DocumentView document;
+        try {
+            document = searcher.show(doc_id);
+        } catch (const NotFound&) {
+            continue;
+        }
+        ids[fs::weakly_canonical(document.source).string()] = document.doc_id;
+        for (const std::string& path : document.alternates) {
+            ids[fs::weakly_canonical(path).string()] = document.doc_id;
+        }
+    }
+    return ids;
+}
+
+/// Every document id the judgements name, once each, in order.
+inline std::vector<std::string> judged_ids(const std::vector<JudgedQuery>& queries) {
+    std::vector<std::string> ids;
+    for (const JudgedQuery& query : queries) {
+        for (const Judgement& judgement : query.relevant) {
+            if (std::find(ids.begin(), ids.end(), judgement.doc_id) == ids.end()) {
+                ids.push_back(judgement.doc_id);
+            }
+        }
+    }
+    return ids;
+}
+
+/// The engine on whole folders through its public API: the Indexer walks
+/// and groups them into publications, the Searcher ranks with its defaults
+/// except the per-document cap, off as in Engine.
+class PublicationEngine {
+  public:
+    PublicationEngine(const fs::path& index_dir, const std::vector<std::string>& paths) {
+        fs::remove_all(index_dir);
+        {
+            Indexer indexer(index_dir.string());
+            indexer.add_paths(paths);
+            indexer.commit();
+        }
+        searcher_ = std::make_unique<Searcher>(index_dir.string());
+    }
+
+    std::vector<RankedPassage> search(const std::string& text) {
+        SearchOptions options;
+        options.limit = kDepth;
+        options.per_document = 0;
+        std::vector<RankedPassage> out;
+        try {
+            for (const Hit& hit : searcher_->search(text, options).hits) {
+                out.push_back({hit.doc_id, hit.text});
+            }
+        } catch (const QueryError&) {
+        }
+        return out;
+    }
+
+    /// Those of `doc_ids` that the index holds.
+    std::vector<std::string> present(const std::vector<std::string>& doc_ids) {
+        std::vector<std::string> found;
+        for (const auto& [path, id] : ids_by_file(doc_ids)) {
+            if (std::find(found.begin(), found.end(), id) == found.end()) found.push_back(id);
+        }
+        return found;
+    }
+
+    std::map<std::string, std::string> ids_by_file(const std::vector<std::string>& doc_ids) {
+        return relevance::ids_by_file(*searcher_, doc_ids);
+    }
+
+  private:
+    std::unique_ptr<Searcher> searcher_;
+};
+
+/// Plain Xapian, configured as Baseline, over every file read on its own as
+/// a generic engine would: each rendition of a publication is a document of
+/// its own, annexes know nothing of their report, metadata files are left
+/// out. A passage counts for the engine's document when its file is one of
+/// that document's renditions (`ids_by_file`), else under the reader's id.
+class FileBaseline {
+  public:
+    FileBaseline(const std::vector<std::string>& paths,
+                 const std::map<std::string, std::string>& ids_by_file)
+        : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+        Xapian::TermGenerator generator;
+        generator.set_stemmer(Xapian::Stem("dutch"));
+        for (const std::string& path : files_under(paths)) {
+            const auto known = ids_by_file.find(fs::weakly_canonical(path).string());
+            add_file(generator, path, known == ids_by_file.end() ? "" : known->second);
+        }
+        parser_.set_database(db_);
+        parser_.set_stemmer(Xapian::Stem("dutch"));
+        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    }
+
+    std::vector<RankedPassage> search(const std::string& text) {
+        Xapian::Query query;
+        try {
+            query = parser_.parse_query(text);
+        } catch (const Xapian::QueryParserError&) {
+            return {};
+        }
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        std::vector<RankedPassage> out;
+        const Xapian::MSet mset = enquire.get_mset(0, kDepth);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const std::string data = it.get_document().get_data();
+            const std::size_t newline = data.find('\n');
+            out.push_back({data.substr(0, newline), data.substr(newline + 1)});
+        }
+        return out;
+    }
+
+  private:
+    // `doc_id` is the engine's id for the file's publication, or empty.
+    void add_file(Xapian::TermGenerator& generator, const std::string& path,
+                  const std::string& doc_id) {
+        std::ifstream in(path, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::vector<corpus::Document> documents;
+        try {
+            documents = corpus::read_file({path, std::move(bytes)});
+        } catch (const std::exception&) {
+            return;  // unreadable on its own: a generic engine skips it too
+        }
+        for (const corpus::Document& document : documents) {
+            const std::string id = doc_id.empty() ? document.id : doc_id;
+            for (const corpus::Passage& passage : document.passages) {
+                Xapian::Document xdoc;
+                generator.set_document(xdoc);
+                generator.index_text(passage.text);
+                xdoc.set_data(id + "\n" + passage.text);
+                db_.add_document(xdoc);
+            }
+        }
+    }
+
+    Xapian::WritableDatabase db_;
+    Xapian::QueryParser parser_;
+};
+
 }  // namespace kamerzoek::relevance

@@ -77,6 +77,23 @@ void sweep(const fs::path& index_dir, const std::vector<JudgedQuery>& queries, B
     }
 }
 
+// The second table: the judged queries over real publications, the engine
+// indexing whole folders as `kamerzoek index` does.
+void print_publications_table(const std::vector<std::string>& folders,
+                              const std::string& judgements, bool per_query) {
+    const fs::path index_dir =
+        fs::temp_directory_path() / ("kamerzoek-publications-" + std::to_string(::getpid()));
+    const std::vector<JudgedQuery> queries = load_judgements(judgements);
+    PublicationEngine engine(index_dir, folders);
+    const std::vector<std::string> judged = judged_ids(queries);
+    FileBaseline baseline(folders, engine.ids_by_file(judged));
+    const auto groups = evaluate(queries, engine, baseline, engine.present(judged),
+                                 per_query ? &std::cout : nullptr);
+    fs::remove_all(index_dir);
+    fmt::print("\nPublications ({}):\n\n", fs::path(judgements).filename().string());
+    print_table(groups);
+}
+
 }  // namespace
 }  // namespace kamerzoek::relevance
 
@@ -87,15 +104,32 @@ int main(int argc, char** argv) {
     std::vector<std::string> paths;
     bool with_sweep = false;
     bool per_query = false;
+    std::vector<std::string> publications;
+    std::string publications_judgements =
+        std::string(KAMERZOEK_SOURCE_DIR) + "/tests/relevance/publications.tsv";
     app.add_option("--judgements", judgements, "judged queries")->check(CLI::ExistingFile);
-    app.add_option("paths", paths, "files and directories to index")->required();
+    app.add_option("paths", paths, "files and directories to index");
+    app.add_option("--publications", publications,
+                   "folders of real publications: also print the table of their judged queries");
+    app.add_option("--publications-judgements", publications_judgements,
+                   "judged queries over those folders")
+        ->check(CLI::ExistingFile);
     app.add_flag("--sweep", with_sweep, "also measure a grid of ranking parameters");
     app.add_flag("--per-query", per_query, "print each query's nDCG@10 (ours, baseline) first");
     CLI11_PARSE(app, argc, argv);
 
     const fs::path index_dir =
         fs::temp_directory_path() / ("kamerzoek-relevance-" + std::to_string(::getpid()));
+    if (paths.empty() && publications.empty()) {
+        std::cerr << "relevance_bench: give paths to index, --publications folders, or both\n";
+        return 2;
+    }
     try {
+        if (!publications.empty()) {
+            print_publications_table(publications, publications_judgements, per_query);
+            if (paths.empty()) return 0;
+            fmt::print("\nJudged queries ({}):\n\n", fs::path(judgements).filename().string());
+        }
         const std::vector<std::string> files = files_under(paths);
         const std::vector<JudgedQuery> queries = load_judgements(judgements);
         Engine engine(index_dir, files);
