@@ -81,15 +81,18 @@ void sweep(const fs::path& index_dir, const std::vector<JudgedQuery>& queries, B
 // indexing whole folders as `kamerzoek index` does.
 void print_publications_table(const std::vector<std::string>& folders,
                               const std::string& judgements, bool per_query) {
-    const fs::path index_dir =
-        fs::temp_directory_path() / ("kamerzoek-publications-" + std::to_string(::getpid()));
+    // Removed however the run ends.
+    struct ScratchIndex {
+        fs::path dir =
+            fs::temp_directory_path() / ("kamerzoek-publications-" + std::to_string(::getpid()));
+        ~ScratchIndex() { fs::remove_all(dir); }
+    } scratch;
     const std::vector<JudgedQuery> queries = load_judgements(judgements);
-    PublicationEngine engine(index_dir, folders);
+    PublicationEngine engine(scratch.dir, folders);
     const std::vector<std::string> judged = judged_ids(queries);
     FileBaseline baseline(folders, engine.ids_by_file(judged));
     const auto groups = evaluate(queries, engine, baseline, engine.present(judged),
                                  per_query ? &std::cout : nullptr);
-    fs::remove_all(index_dir);
     fmt::print("\nPublications ({}):\n\n", fs::path(judgements).filename().string());
     print_table(groups);
 }
@@ -110,7 +113,8 @@ int main(int argc, char** argv) {
     app.add_option("--judgements", judgements, "judged queries")->check(CLI::ExistingFile);
     app.add_option("paths", paths, "files and directories to index");
     app.add_option("--publications", publications,
-                   "folders of real publications: also print the table of their judged queries");
+                   "folders of real publications: also print the table of their judged queries "
+                   "(give other paths before this option)");
     app.add_option("--publications-judgements", publications_judgements,
                    "judged queries over those folders")
         ->check(CLI::ExistingFile);
