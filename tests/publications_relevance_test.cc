@@ -58,22 +58,22 @@ TEST_F(PublicationsRelevance, EveryJudgedDocumentIsIndexedUnderItsIdOnSharedCorp
 }
 
 // Floors a little under what the engine measured when the set was written
-// (docs/RANKING.md: 0.817 on all 50 queries, 0.811 on the 41 Dutch, 0.846 on
+// (docs/RANKING.md: 0.827 on all 50 queries, 0.823 on the 41 Dutch, 0.846 on
 // the 9 English): one query falling from rank 1 to nothing moves MRR on all
 // queries by 0.02, a query of the English group falling from rank 1 to 2
 // moves that group by 0.056.
 TEST_F(PublicationsRelevance, KeepsItsMeanReciprocalRankOnSharedCorpus) {
     REQUIRE_SHARED_CORPUS();
     ASSERT_EQ(groups_.at("all").queries, queries_.size());
-    EXPECT_GE(groups_.at("all").engine.reciprocal_rank, 0.79);
-    EXPECT_GE(groups_.at("lang:nl").engine.reciprocal_rank, 0.79);
+    EXPECT_GE(groups_.at("all").engine.reciprocal_rank, 0.80);
+    EXPECT_GE(groups_.at("lang:nl").engine.reciprocal_rank, 0.80);
     EXPECT_GE(groups_.at("lang:en").engine.reciprocal_rank, 0.78);
 }
 
 // The engine reads publications; plain Xapian reads each file on its own
 // (every rendition a document, annexes unlinked). Overall it must not rank
-// the first answer lower, and its nDCG must be clearly higher (0.767 against
-// 0.724 when the set was written; the Dutch topical queries are level).
+// the first answer lower, and its nDCG must be clearly higher (0.778 against
+// 0.735 when the set was written; the Dutch topical queries are level).
 TEST_F(PublicationsRelevance, RanksNoWorseThanPlainXapianOverFilesOnSharedCorpus) {
     REQUIRE_SHARED_CORPUS();
     const relevance::GroupScores& all = groups_.at("all");
