@@ -5,7 +5,7 @@
 #pragma once
 
 #include <map>
-#include <set>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,9 +31,10 @@ class Glossary {
 
     /// Loads the curated glossary (lines "Dutch<TAB>English", '#'
     /// comments, weight 1) and then the lexicon (lines
-    /// "dutch<TAB>english<TAB>weight[<TAB>source]"); a term the glossary
-    /// translates takes none of the lexicon's translations. Function words
-    /// are left out of every term.
+    /// "dutch<TAB>english<TAB>weight[<TAB>source]", words folded); a term
+    /// the glossary translates takes none of the lexicon's translations.
+    /// Function words are left out of every term. Terms are stemmed when
+    /// first looked up, a group of terms at a time, so loading is cheap.
     Glossary(std::string_view glossary_tsv, std::string_view lexicon_tsv, Analyzer& analyzer);
 
     /// The curated glossary and the build-time lexicon compiled into the
@@ -59,20 +60,36 @@ class Glossary {
     std::size_t longest_term() const { return longest_term_; }
 
   private:
+    struct Pair {
+        std::vector<std::string> dutch;
+        std::vector<std::string> english;
+        double weight;  // 1: the curated glossary
+    };
     using Table = std::multimap<std::string, Translation>;
+    // The terms of one language whose first word starts with the same two
+    // letters: a stem starts with its word's first two letters, so they
+    // are all a lookup needs to stem.
+    struct Bucket {
+        std::vector<std::size_t> pairs;
+        bool stemmed = false;
+        Table table;  // stems -> translations, once stemmed
+    };
 
-    void add(const std::vector<std::string>& dutch, const std::vector<std::string>& english,
-             double weight, Analyzer& analyzer);
+    void add(std::vector<std::string> dutch, std::vector<std::string> english, double weight);
     void load_glossary(std::string_view tsv, Analyzer& analyzer);
-    void load_lexicon(std::string_view tsv, Analyzer& analyzer);
+    void load_lexicon(std::string_view tsv);
+    const Table& stemmed(corpus::Language language, const std::string& first_word,
+                         Analyzer& analyzer) const;  // REQUIRES: mutex_ held
+    static std::string bucket_key(corpus::Language language, const std::string& first_word);
     static std::string key(const std::vector<std::string>& words, corpus::Language language,
                            Analyzer& analyzer);
-    static void keep_surest(Table& table, const std::set<std::string>& curated);
+    static void keep_surest(Table& table);
 
-    Table dutch_;    // Dutch stems -> English term
-    Table english_;  // English stems -> Dutch term
-    std::set<std::string> dutch_words_;
-    std::set<std::string> english_words_;
+    std::vector<Pair> pairs_;
+    mutable std::map<std::string, Bucket> buckets_;
+    mutable std::mutex mutex_;                // guards the stemming of buckets_
+    std::vector<std::string> dutch_words_;    // sorted
+    std::vector<std::string> english_words_;  // sorted
     std::size_t longest_term_ = 1;
 };
 

@@ -11,6 +11,7 @@
 #include "kamerzoek/error.h"
 #include "searcher/field_processors.h"
 #include "searcher/query_limits.h"
+#include "searcher/word_lists.h"
 
 namespace kamerzoek {
 namespace {
@@ -35,6 +36,14 @@ constexpr Xapian::termcount kPartsWindowSlack = 3;
 // must be longer than at index time, and seen in more than one passage.
 constexpr std::size_t kMinQueryPartLength = 5;
 constexpr Xapian::doccount kMinQueryPartFrequency = 2;
+
+// Cognates: words this long or longer, which may differ from the query word
+// after its first three quarters by this many letters more; the most
+// frequent few, counting this much of a translation.
+constexpr std::size_t kMinCognateLength = 7;
+constexpr std::size_t kCognateSlack = 4;
+constexpr std::size_t kMaxCognates = 2;
+constexpr double kCognateWeight = 0.3;
 
 // Translations of one query word used at most.
 constexpr std::size_t kMaxTranslations = 3;
@@ -79,7 +88,9 @@ Xapian::Query reward_all_terms(const Xapian::Query& query) {
 
 // Adds optional alternatives to the free text of a query: beside an OR of
 // words, inside the scored side of a filter; a strict AND or a phrase is
-// left as the user wrote it.
+// left as the user wrote it. A passage scores the better of the query and
+// an alternative: a phrase translation is another reading of the words,
+// not more evidence on top of their own translations.
 Xapian::Query add_alternatives(const Xapian::Query& query,
                                const std::vector<Xapian::Query>& extra) {
     if (extra.empty()) return query;
@@ -97,7 +108,7 @@ Xapian::Query add_alternatives(const Xapian::Query& query,
     }
     std::vector<Xapian::Query> alternatives{query};
     alternatives.insert(alternatives.end(), extra.begin(), extra.end());
-    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    return Xapian::Query(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
 }
 
 Xapian::Query scaled(double factor, const Xapian::Query& query) {
@@ -334,8 +345,35 @@ Xapian::Query QueryBuilder::translations_of(const std::string& word, const Xapia
         if (uses_only_terms_of(translated, stems)) continue;
         group.push_back(scaled(weights_.translation * translation.weight, translated));
     }
+    if (used == 0) {
+        for (const std::string& cognate : cognates_of(word)) {
+            built.words.insert(cognate);
+            group.push_back(
+                scaled(weights_.translation * kCognateWeight, stems_query(cognate, "", built)));
+        }
+    }
     if (group.size() == 1) return own;
     return Xapian::Query(Xapian::Query::OP_MAX, group.begin(), group.end());
+}
+
+// Words of the index that begin like a long word the lexicon cannot
+// translate: in policy text they are often its cognate in the other
+// language ("transmission" and "transmissie", "algoritme" and "algorithm").
+// The most frequent few, not much longer than the word.
+std::vector<std::string> QueryBuilder::cognates_of(const std::string& word) const {
+    if (word.size() < kMinCognateLength) return {};
+    const std::string start = word.substr(0, std::max(kMinCognateLength - 1, word.size() * 3 / 4));
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
+        const std::string candidate = *it;
+        if (candidate == word || candidate.size() > word.size() + kCognateSlack) continue;
+        found.emplace_back(it.get_termfreq(), candidate);
+    }
+    std::sort(found.rbegin(), found.rend());
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < found.size() && i < kMaxCognates; ++i)
+        out.push_back(found[i].second);
+    return out;
 }
 
 // Whether the index holds every word of a translation, by its stem.
@@ -396,6 +434,14 @@ Language QueryBuilder::detect_language(const std::vector<std::string>& words) co
         const bool dutch = glossary_.knows(word, Language::kDutch);
         const bool english = glossary_.knows(word, Language::kEnglish);
         balance += (dutch && !english) - (english && !dutch);
+    }
+    if (balance == 0) {
+        // Words the lexicon does not translate: the word lists know them.
+        for (const std::string& word : words) {
+            const bool dutch = is_dictionary_word(word, Language::kDutch);
+            const bool english = is_dictionary_word(word, Language::kEnglish);
+            balance += (dutch && !english) - (english && !dutch);
+        }
     }
     if (balance == 0) {
         // Words of both or neither: the passages that hold them tell.

@@ -50,8 +50,9 @@ class QueryBuilder {
     std::vector<std::string> split_query_word(const std::string& folded) const;
 
     /// The language of a query's folded words: its function words, else the
-    /// words the lexicon knows in one language only, else how often the
-    /// index holds each word in passages of either language.
+    /// words the lexicon (then the system's word lists) knows in one
+    /// language only, else how often the index holds each word in passages
+    /// of either language.
     corpus::Language detect_language(const std::vector<std::string>& words) const;
 
   private:
@@ -69,6 +70,7 @@ class QueryBuilder {
     corpus::Language word_language(const std::string& word) const;
     std::vector<Translation> compound_translations(const std::string& word) const;
     bool held_by_index(const Translation& translation) const;
+    std::vector<std::string> cognates_of(const std::string& word) const;
     Xapian::Query prefer_language(const Xapian::Query& query, corpus::Language language) const;
     std::vector<Xapian::Query> phrase_translations(const std::vector<std::string>& words,
                                                    BuiltQuery& built);

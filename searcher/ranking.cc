@@ -4,6 +4,7 @@
 
 #include "indexer/index_schema.h"
 #include "indexer/spelling.h"
+#include "searcher/word_lists.h"
 
 namespace kamerzoek {
 namespace {
@@ -24,7 +25,8 @@ Xapian::Query with_field_boost(const BuiltQuery& query, double boost) {
 }
 
 // A word of either language is never "corrected" into another: it is
-// valid when the index holds it or its stem, or the lexicon knows it.
+// valid when the index holds it or its stem, or the lexicon or the
+// system's word lists know it.
 bool is_valid_word(const Xapian::Database& db, Analyzer& analyzer, const Glossary& glossary,
                    const std::string& word) {
     if (db.term_exists(word)) return true;
@@ -32,6 +34,7 @@ bool is_valid_word(const Xapian::Database& db, Analyzer& analyzer, const Glossar
         glossary.knows(word, corpus::Language::kEnglish)) {
         return true;
     }
+    if (is_dictionary_word(word)) return true;
     const Analyzer::WordTerms terms = analyzer.word_terms(word, corpus::Language::kUnknown);
     return db.term_exists(terms.dutch_stem) || db.term_exists(terms.english_stem);
 }
