@@ -88,9 +88,7 @@ Xapian::Query reward_all_terms(const Xapian::Query& query) {
 
 // Adds optional alternatives to the free text of a query: beside an OR of
 // words, inside the scored side of a filter; a strict AND or a phrase is
-// left as the user wrote it. A passage scores the better of the query and
-// an alternative: a phrase translation is another reading of the words,
-// not more evidence on top of their own translations.
+// left as the user wrote it.
 Xapian::Query add_alternatives(const Xapian::Query& query,
                                const std::vector<Xapian::Query>& extra) {
     if (extra.empty()) return query;
@@ -108,7 +106,7 @@ Xapian::Query add_alternatives(const Xapian::Query& query,
     }
     std::vector<Xapian::Query> alternatives{query};
     alternatives.insert(alternatives.end(), extra.begin(), extra.end());
-    return Xapian::Query(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
 Xapian::Query scaled(double factor, const Xapian::Query& query) {
@@ -567,7 +565,14 @@ BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang)
     // made to match each other, which also costs a pass over their postings.
     if (parsed.get_type() == Xapian::Query::OP_OR && parsed.get_num_subqueries() >= 2)
         rewritten = reward_all_terms(rewritten);
-    built.query = add_alternatives(rewritten, phrase_translations(built.free_words, built));
+    // A phrase translation adds only what its words' own translations lack
+    // ("security council" -> "veiligheidsraad"); one made of the same terms
+    // ("tegoeden bevriezen" -> "asset freezing") would count them twice.
+    std::vector<Xapian::Query> phrases;
+    for (Xapian::Query& phrase : phrase_translations(built.free_words, built)) {
+        if (!uses_only_terms_of(phrase, rewritten)) phrases.push_back(std::move(phrase));
+    }
+    built.query = add_alternatives(rewritten, phrases);
     if (!built.free_words.empty()) built.query = prefer_language(built.query, language_);
     return built;
 }
