@@ -321,7 +321,7 @@ Xapian::Query QueryBuilder::free_word_query(const std::string& word, const std::
 
 // The word as typed and its translations as one group: a passage counts the
 // better of the two (a bilingual text is not scored twice), and a
-// translation counts less than the word itself, the less the surer it is not.
+// translation counts less than the word itself, and less the less sure it is.
 Xapian::Query QueryBuilder::translations_of(const std::string& word, const Xapian::Query& own,
                                             const Xapian::Query& stems, BuiltQuery& built) {
     std::vector<Xapian::Query> group{own};
