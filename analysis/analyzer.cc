@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "analysis/compounds.h"
+#include "analysis/lexicon.h"
 #include "analysis/term_prefixes.h"
 #include "kamerzoek/error.h"
 
@@ -142,7 +143,7 @@ std::vector<std::string> Analyzer::compound_parts(
     const std::string& folded, const std::unordered_set<std::string>& vocabulary) {
     if (folded.size() < CompoundSplitter::kMinCompoundLength) return {};
     const CompoundSplitter splitter([&vocabulary](const std::string& word) {
-        return in_seed_lexicon(word) || vocabulary.count(word) > 0;
+        return in_seed_lexicon(word) || in_dutch_lexicon(word) || vocabulary.count(word) > 0;
     });
     return splitter.split(folded);
 }
@@ -169,10 +170,11 @@ std::string Analyzer::signature() {
     // Bump the leading version when folding or tokenisation rules, passage
     // packing or the stored passage data change.
     return std::string("kamerzoek-analysis/3; fold=nfkc_casefold+strip_mn; break=icu-word; ") +
-           "compounds=seed-lexicon+document-words,min-part-4,link-s-e-en; " +
+           "compounds=seed-lexicon+bilingual-lexicon-min-5+document-words,min-part-4,link-s-e-en;"
+           " " +
            "stem=xapian-snowball:dutch,english; xapian=" + std::to_string(Xapian::major_version()) +
            "." + std::to_string(Xapian::minor_version()) +
-           "; icu=" + std::to_string(U_ICU_VERSION_MAJOR_NUM);
+           "; icu=" + std::to_string(U_ICU_VERSION_MAJOR_NUM) + "; " + lexicon_identity();
 }
 
 }  // namespace kamerzoek

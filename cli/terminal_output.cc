@@ -64,7 +64,8 @@ void print_results(std::FILE* out, const SearchResults& results, const Style& st
         fmt::print(out, "No passages match \"{}\".\n", results.query);
         return;
     }
-    fmt::print(out, "{} of about {} passages for \"{}\"\n\n", results.hits.size(), results.total,
+    fmt::print(out, "{} of about {} passages in {} {} for \"{}\"\n\n", results.hits.size(),
+               results.total, results.documents, results.documents == 1 ? "document" : "documents",
                results.query);
     for (const Hit& hit : results.hits) print_hit(out, hit, style);
 }

@@ -6,18 +6,17 @@
 namespace kamerzoek {
 namespace {
 
-// Typos are rarer in the first letters, and a shared start keeps the scan of
-// the vocabulary short.
-constexpr std::size_t kSharedStart = 2;
 constexpr std::size_t kShortWord = 5;
-
-std::size_t allowed_edits(std::string_view word) { return word.size() <= kShortWord ? 1 : 2; }
 
 std::size_t length_gap(std::string_view a, std::string_view b) {
     return a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
 }
 
 }  // namespace
+
+std::size_t allowed_spelling_edits(std::string_view folded) {
+    return folded.size() <= kShortWord ? 1 : 2;
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
@@ -36,12 +35,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest_indexed_word(const Xapian::Database& db, const std::string& folded) {
-    if (folded.size() <= kSharedStart) return {};
-    const std::size_t allowed = allowed_edits(folded);
+    if (folded.size() <= kSpellingSharedStart) return {};
+    const std::size_t allowed = allowed_spelling_edits(folded);
     std::string best;
     std::size_t best_distance = allowed + 1;
     Xapian::doccount best_frequency = 0;
-    const std::string start = folded.substr(0, kSharedStart);
+    const std::string start = folded.substr(0, kSpellingSharedStart);
     for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
         const std::string candidate = *it;
         if (candidate == folded || length_gap(candidate, folded) > allowed) continue;

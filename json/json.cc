@@ -122,6 +122,7 @@ std::string to_json(const SearchResults& results, int indent) {
     for (const Hit& hit : results.hits) hits.push_back(hit_json(hit));
     const nlohmann::json document{{"query", results.query},
                                   {"total", results.total},
+                                  {"documents", results.documents},
                                   {"suggestion", null_if_empty(results.suggestion)},
                                   {"hits", hits}};
     return document.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev poppler-utils
   help2man
   python3 chromium
+  dict-freedict-nld-eng dict-freedict-eng-nld  # the bilingual lexicon (scripts/build-lexicon.py)
+  wbritish wdutch  # words spelling suggestions leave alone (searcher/word_lists.cc)
 )
 missing=()
 for p in "${packages[@]}"; do

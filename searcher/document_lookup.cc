@@ -28,6 +28,12 @@ std::string ascii_lower(std::string_view text) {
     return lower;
 }
 
+std::string ascii_upper(std::string_view text) {
+    std::string upper(text);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return upper;
+}
+
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
     return a.size() == b.size() && ascii_lower(a) == ascii_lower(b);
 }
@@ -52,10 +58,19 @@ std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::s
     std::vector<std::string> found;
     const std::string exact = schema::term(prefix, value);
     if (db.term_exists(exact)) found.push_back(value);
-    const std::string scan_from = schema::term(prefix, case_stable_prefix(value));
-    for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
-        const std::string candidate = (*it).substr(prefix.size());
-        if (candidate != value && equal_ignoring_case(candidate, value)) found.push_back(candidate);
+    // The letters before the first digit may be typed in another case too
+    // ("KST-32545-143"): ids are written in lower case there, or in upper
+    // case (a BWB id), so the stable prefix is scanned in both and as typed.
+    const std::string stable = case_stable_prefix(value);
+    std::set<std::string> scanned;
+    for (const std::string& start : {stable, ascii_lower(stable), ascii_upper(stable)}) {
+        if (!scanned.insert(start).second) continue;
+        const std::string scan_from = schema::term(prefix, start);
+        for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
+            const std::string candidate = (*it).substr(prefix.size());
+            if (candidate != value && equal_ignoring_case(candidate, value))
+                found.push_back(candidate);
+        }
     }
     return found;
 }

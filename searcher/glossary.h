@@ -1,8 +1,11 @@
-// The bilingual glossary of parliamentary and policy terms (glossary.tsv,
-// compiled into the library): a Dutch term and its English counterpart.
+// What a query word or phrase is called in the other language: the curated
+// glossary of parliamentary and policy terms (glossary.tsv, compiled into the
+// library) on top of the lexicon generated at build time
+// (analysis/lexicon.h), each translation with a weight.
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,35 +14,82 @@
 
 namespace kamerzoek {
 
-/// A term of the other language: its folded words and their language.
+/// A term of the other language: its folded words, their language, and how
+/// sure the translation is (1 for the curated glossary, less for learned or
+/// dictionary pairs, less again for words with many senses).
 struct Translation {
     std::vector<std::string> words;
     corpus::Language language;
+    double weight = 1;
 };
 
 class Glossary {
   public:
-    /// Loads glossary text (lines "Dutch<TAB>English", '#' comments),
-    /// analysed with `analyzer`; function words are left out of its terms.
-    Glossary(std::string_view tsv, Analyzer& analyzer);
+    /// At most this many translations of one term are kept from the
+    /// lexicon; the query builder uses the surest few the index holds.
+    static constexpr std::size_t kMaxCandidates = 8;
 
-    /// The glossary compiled into the library; safe to share between threads.
+    /// Loads the curated glossary (lines "Dutch<TAB>English", '#'
+    /// comments, weight 1) and then the lexicon (lines
+    /// "dutch<TAB>english<TAB>weight[<TAB>source]", words folded); a term
+    /// the glossary translates takes none of the lexicon's translations.
+    /// Function words are left out of every term. Terms are stemmed when
+    /// first looked up, a group of terms at a time, so loading is cheap.
+    Glossary(std::string_view glossary_tsv, std::string_view lexicon_tsv, Analyzer& analyzer);
+
+    /// The curated glossary and the build-time lexicon compiled into the
+    /// library; safe to share between threads.
     static const Glossary& builtin();
 
-    /// Translations of the folded words `words` taken as one term, matched
-    /// by stem in either language ("moties" finds "motions").
-    std::vector<Translation> translate(const std::vector<std::string>& words,
-                                       Analyzer& analyzer) const;
+    /// Translations of the folded words `words` taken as one term of
+    /// language `from` (unknown: either), matched by stem ("moties" finds
+    /// "motions"), surest first.
+    std::vector<Translation> translate(const std::vector<std::string>& words, Analyzer& analyzer,
+                                       corpus::Language from = corpus::Language::kUnknown) const;
 
-    /// Longest number of words of a glossary term.
+    /// Whether `folded` is a word of `language` the glossary or the lexicon
+    /// knows ("airborne" is English, "bevriezen" Dutch).
+    bool knows(const std::string& folded, corpus::Language language) const;
+
+    /// The word of either language closest to `folded` within the edits
+    /// closest_indexed_word() allows, sharing its first two letters; empty
+    /// when there is none.
+    std::string closest_word(const std::string& folded) const;
+
+    /// Longest number of words of a term.
     std::size_t longest_term() const { return longest_term_; }
 
   private:
+    struct Pair {
+        std::vector<std::string> dutch;
+        std::vector<std::string> english;
+        double weight;  // 1: the curated glossary
+    };
+    using Table = std::multimap<std::string, Translation>;
+    // The terms of one language whose first word starts with the same two
+    // letters: a stem starts with its word's first two letters, so they
+    // are all a lookup needs to stem.
+    struct Bucket {
+        std::vector<std::size_t> pairs;
+        bool stemmed = false;
+        Table table;  // stems -> translations, once stemmed
+    };
+
+    void add(std::vector<std::string> dutch, std::vector<std::string> english, double weight);
+    void load_glossary(std::string_view tsv, Analyzer& analyzer);
+    void load_lexicon(std::string_view tsv);
+    const Table& stemmed(corpus::Language language, const std::string& first_word,
+                         Analyzer& analyzer) const;  // REQUIRES: mutex_ held
+    static std::string bucket_key(corpus::Language language, const std::string& first_word);
     static std::string key(const std::vector<std::string>& words, corpus::Language language,
                            Analyzer& analyzer);
+    static void keep_surest(Table& table);
 
-    std::multimap<std::string, Translation> dutch_;    // Dutch stems -> English term
-    std::multimap<std::string, Translation> english_;  // English stems -> Dutch term
+    std::vector<Pair> pairs_;
+    mutable std::map<std::string, Bucket> buckets_;
+    mutable std::mutex mutex_;                // guards the stemming of buckets_
+    std::vector<std::string> dutch_words_;    // sorted
+    std::vector<std::string> english_words_;  // sorted
     std::size_t longest_term_ = 1;
 };
 

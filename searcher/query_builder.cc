@@ -6,10 +6,12 @@
 
 #include "analysis/compounds.h"
 #include "analysis/function_words.h"
+#include "analysis/lexicon.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 #include "searcher/field_processors.h"
 #include "searcher/query_limits.h"
+#include "searcher/word_lists.h"
 
 namespace kamerzoek {
 namespace {
@@ -34,6 +36,20 @@ constexpr Xapian::termcount kPartsWindowSlack = 3;
 // must be longer than at index time, and seen in more than one passage.
 constexpr std::size_t kMinQueryPartLength = 5;
 constexpr Xapian::doccount kMinQueryPartFrequency = 2;
+
+// Cognates: words this long or longer, which may differ from the query word
+// after its first three quarters by this many letters more; the most
+// frequent few, counting this much of a translation.
+constexpr std::size_t kMinCognateLength = 7;
+constexpr std::size_t kCognateSlack = 4;
+constexpr std::size_t kMaxCognates = 2;
+constexpr double kCognateWeight = 0.3;
+
+// Translations of one query word used at most.
+constexpr std::size_t kMaxTranslations = 3;
+
+// Passages of a language counted to tell which language a word belongs to.
+constexpr Xapian::doccount kLanguageSample = 50;
 
 bool is_operator(std::string_view word) {
     for (const std::string_view op : kOperators) {
@@ -206,9 +222,15 @@ std::string QueryBuilder::fold_query_text(const std::string& text) {
 }
 
 std::vector<std::string> QueryBuilder::split_query_word(const std::string& folded) const {
+    // A part is known as a word of the lexicon or of the index, or by its
+    // stem ("belasting" in "belastinginformatie" when the index only holds
+    // "belastingen").
     const CompoundSplitter splitter([this](const std::string& word) {
-        return word.size() >= kMinQueryPartLength &&
-               (in_seed_lexicon(word) || db_.get_termfreq(word) >= kMinQueryPartFrequency);
+        if (word.size() < kMinQueryPartLength) return false;
+        if (in_seed_lexicon(word) || in_dutch_lexicon(word)) return true;
+        if (db_.get_termfreq(word) >= kMinQueryPartFrequency) return true;
+        const std::string stem = analyzer_.word_terms(word, Language::kDutch).dutch_stem;
+        return db_.get_termfreq(stem) >= kMinQueryPartFrequency;
     });
     return splitter.split(folded);
 }
@@ -240,10 +262,15 @@ Xapian::Query QueryBuilder::split_query(const std::vector<std::string>& parts, B
         part_stems.emplace_back(analyzer_.compound_part_term(part));
     }
     const auto window = static_cast<Xapian::termcount>(parts.size()) + kPartsWindowSlack;
-    return Xapian::Query(
-        Xapian::Query::OP_OR,
-        Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(), window),
-        Xapian::Query(Xapian::Query::OP_AND, part_stems.begin(), part_stems.end()));
+    // Stems hold no positions, so inflected parts ("informatie betreffende
+    // belastingen") are found together in one passage rather than near.
+    std::vector<Xapian::Query> stems;
+    for (const std::string& part : parts)
+        stems.emplace_back(analyzer_.word_terms(part, Language::kDutch).dutch_stem);
+    return any_of({Xapian::Query(Xapian::Query::OP_NEAR, words.begin(), words.end(), window),
+                   Xapian::Query(Xapian::Query::OP_AND, part_stems.begin(), part_stems.end()),
+                   scaled(weights_.split_parts,
+                          Xapian::Query(Xapian::Query::OP_AND, stems.begin(), stems.end()))});
 }
 
 Xapian::Query QueryBuilder::translation_query(const Translation& translation, BuiltQuery& built) {
@@ -253,6 +280,10 @@ Xapian::Query QueryBuilder::translation_query(const Translation& translation, Bu
         built.words.insert(word);
         std::vector<Xapian::Query> alternatives{stems_query(word, lang, built)};
         if (translation.language == Language::kDutch) {
+            // "interest" -> "rente" also finds "spaarrente".
+            built.part_words.insert(word);
+            alternatives.push_back(
+                scaled(weights_.compound_part, Xapian::Query(analyzer_.compound_part_term(word))));
             if (const auto parts = split_query_word(word); !parts.empty()) {
                 alternatives.push_back(scaled(weights_.split_parts, split_query(parts, built)));
             }
@@ -284,14 +315,165 @@ Xapian::Query QueryBuilder::free_word_query(const std::string& word, const std::
             alternatives.push_back(scaled(weights_.split_parts, split_query(parts, built)));
         }
     }
-    for (const Translation& translation : glossary_.translate({word}, analyzer_)) {
+    const Xapian::Query stems = alternatives.front();
+    return translations_of(word, any_of(std::move(alternatives)), stems, built);
+}
+
+// The word as typed and its translations as one group: a passage counts the
+// better of the two (a bilingual text is not scored twice), and a
+// translation counts less than the word itself, and less the less sure it is.
+Xapian::Query QueryBuilder::translations_of(const std::string& word, const Xapian::Query& own,
+                                            const Xapian::Query& stems, BuiltQuery& built) {
+    std::vector<Xapian::Query> group{own};
+    const Language from = word_language(word);
+    std::vector<Translation> translations = glossary_.translate({word}, analyzer_, from);
+    if (translations.empty() && from != Language::kEnglish) {
+        translations = compound_translations(word);
+    }
+    std::size_t used = 0;
+    for (const Translation& translation : translations) {
+        // A word with many senses is not expanded into all of them: the
+        // surest few that some passage holds.
+        if (used == kMaxTranslations) break;
+        if (!held_by_index(translation)) continue;
+        ++used;
         const Xapian::Query translated = translation_query(translation, built);
         // "minister" -> "minister": a translation the word's stems already
         // match would only count the same postings again.
-        if (uses_only_terms_of(translated, alternatives.front())) continue;
-        alternatives.push_back(scaled(weights_.translation, translated));
+        if (uses_only_terms_of(translated, stems)) continue;
+        group.push_back(scaled(weights_.translation * translation.weight, translated));
     }
-    return any_of(std::move(alternatives));
+    if (used == 0) {
+        for (const std::string& cognate : cognates_of(word)) {
+            built.words.insert(cognate);
+            group.push_back(
+                scaled(weights_.translation * kCognateWeight, stems_query(cognate, "", built)));
+        }
+    }
+    if (group.size() == 1) return own;
+    return Xapian::Query(Xapian::Query::OP_MAX, group.begin(), group.end());
+}
+
+// Words of the index that begin like a long word the lexicon cannot
+// translate: in policy text they are often its cognate in the other
+// language ("transmission" and "transmissie", "algoritme" and "algorithm").
+// The most frequent few, not much longer than the word.
+std::vector<std::string> QueryBuilder::cognates_of(const std::string& word) const {
+    if (word.size() < kMinCognateLength) return {};
+    const std::string start = word.substr(0, std::max(kMinCognateLength - 1, word.size() * 3 / 4));
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
+        const std::string candidate = *it;
+        if (candidate == word || candidate.size() > word.size() + kCognateSlack) continue;
+        found.emplace_back(it.get_termfreq(), candidate);
+    }
+    std::sort(found.rbegin(), found.rend());
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < found.size() && i < kMaxCognates; ++i)
+        out.push_back(found[i].second);
+    return out;
+}
+
+// Whether the index holds every word of a translation, by its stem.
+bool QueryBuilder::held_by_index(const Translation& translation) const {
+    return std::all_of(
+        translation.words.begin(), translation.words.end(), [&](const std::string& word) {
+            const Analyzer::WordTerms terms = analyzer_.word_terms(word, translation.language);
+            const std::string& stem =
+                translation.language == Language::kEnglish ? terms.english_stem : terms.dutch_stem;
+            return db_.term_exists(stem) || (translation.language == Language::kDutch &&
+                                             db_.term_exists(analyzer_.compound_part_term(word)));
+        });
+}
+
+// A Dutch compound the lexicon lacks, translated part by part ("rookverbod"
+// -> "smoke ban"): the surest translation of each part, as one term of
+// those words, as sure as its least sure part.
+std::vector<Translation> QueryBuilder::compound_translations(const std::string& word) const {
+    // Parts need only be words the lexicon translates ("rook" in "rookverbod").
+    const CompoundSplitter splitter([this](const std::string& part) {
+        return !glossary_.translate({part}, analyzer_, Language::kDutch).empty();
+    });
+    const std::vector<std::string> parts = splitter.split(word);
+    if (parts.empty()) return {};
+    Translation joined{{}, Language::kEnglish, 1.0};
+    for (const std::string& part : parts) {
+        const std::vector<Translation> of_part =
+            glossary_.translate({part}, analyzer_, Language::kDutch);
+        const auto surest_held =
+            std::find_if(of_part.begin(), of_part.end(),
+                         [this](const Translation& t) { return held_by_index(t); });
+        if (surest_held == of_part.end()) return {};
+        const Translation& surest = *surest_held;
+        joined.words.insert(joined.words.end(), surest.words.begin(), surest.words.end());
+        joined.weight = std::min(joined.weight, surest.weight);
+    }
+    return {joined};
+}
+
+// The language a query word is translated from: the query's, else the one
+// the lexicon knows it in ("rente" is not the English "rent").
+Language QueryBuilder::word_language(const std::string& word) const {
+    if (language_ != Language::kUnknown) return language_;
+    const bool dutch = glossary_.knows(word, Language::kDutch);
+    const bool english = glossary_.knows(word, Language::kEnglish);
+    if (dutch && !english) return Language::kDutch;
+    if (english && !dutch) return Language::kEnglish;
+    return Language::kUnknown;
+}
+
+Language QueryBuilder::detect_language(const std::vector<std::string>& words) const {
+    if (const Language by_function_words = query_language(words);
+        by_function_words != Language::kUnknown) {
+        return by_function_words;
+    }
+    long balance = 0;  // Dutch words minus English words
+    for (const std::string& word : words) {
+        const bool dutch = glossary_.knows(word, Language::kDutch);
+        const bool english = glossary_.knows(word, Language::kEnglish);
+        balance += (dutch && !english) - (english && !dutch);
+    }
+    if (balance == 0) {
+        // Words the lexicon does not translate: the word lists know them.
+        for (const std::string& word : words) {
+            const bool dutch = is_dictionary_word(word, Language::kDutch);
+            const bool english = is_dictionary_word(word, Language::kEnglish);
+            balance += (dutch && !english) - (english && !dutch);
+        }
+    }
+    if (balance == 0) {
+        // Words of both or neither: the passages that hold them tell.
+        for (const std::string& word : words) {
+            balance += static_cast<long>(passages_holding(word, Language::kDutch)) -
+                       static_cast<long>(passages_holding(word, Language::kEnglish));
+        }
+    }
+    if (balance > 0) return Language::kDutch;
+    if (balance < 0) return Language::kEnglish;
+    return Language::kUnknown;
+}
+
+// How many passages of `language` hold the folded word, counted up to
+// kLanguageSample (enough to tell which language uses it more).
+Xapian::doccount QueryBuilder::passages_holding(const std::string& word, Language language) const {
+    if (word.empty() || !db_.term_exists(word)) return 0;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, Xapian::Query(word),
+        Xapian::Query(schema::term(schema::kLanguage, corpus::language_code(language)))));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, kLanguageSample).get_matches_estimated();
+}
+
+// At equal relevance, a passage in the query's language first: a fixed
+// weight added to the passages of that language that match anyway.
+Xapian::Query QueryBuilder::prefer_language(const Xapian::Query& query, Language language) const {
+    if (language == Language::kUnknown || query.empty() || weights_.own_language <= 0) return query;
+    const Xapian::Query bonus(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query((new Xapian::FixedWeightPostingSource(weights_.own_language))->release()),
+        Xapian::Query(schema::term(schema::kLanguage, corpus::language_code(language))));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, bonus);
 }
 
 Xapian::Query QueryBuilder::rewrite_leaves(const Xapian::Query& query, const std::string& lang,
@@ -336,8 +518,10 @@ std::vector<Xapian::Query> QueryBuilder::phrase_translations(const std::vector<s
         for (std::size_t start = 0; start + length <= words.size(); ++start) {
             const std::vector<std::string> term(words.begin() + start,
                                                 words.begin() + start + length);
-            for (const Translation& translation : glossary_.translate(term, analyzer_)) {
-                out.push_back(scaled(weights_.translation, translation_query(translation, built)));
+            for (const Translation& translation : glossary_.translate(term, analyzer_, language_)) {
+                if (!held_by_index(translation)) continue;
+                out.push_back(scaled(weights_.translation * translation.weight,
+                                     translation_query(translation, built)));
             }
         }
     }
@@ -364,7 +548,8 @@ BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang)
     std::vector<std::string> words;
     for (Analyzer::Token& token : analyzer_.tokenize(folded)) words.push_back(token.folded);
     const Language pinned = pinned_language(lang);
-    stopper_.set_language(pinned != Language::kUnknown ? pinned : query_language(words));
+    language_ = pinned != Language::kUnknown ? pinned : detect_language(words);
+    stopper_.set_language(language_);
     Xapian::Query parsed = parse(folded, text);
     if (parsed.empty() && !words.empty()) {
         // Nothing but function words ("de", "the"): search for them after all.
@@ -373,13 +558,22 @@ BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang)
     }
     check_parsed_query(parsed, default_query_limits());
     BuiltQuery built;
+    built.language = language_;
     Xapian::Query rewritten = rewrite_leaves(parsed, lang, built);
     // Only an OR of words has "every word" to reward: one word's own
     // alternatives (its stems, compound parts, translations) must not be
     // made to match each other, which also costs a pass over their postings.
     if (parsed.get_type() == Xapian::Query::OP_OR && parsed.get_num_subqueries() >= 2)
         rewritten = reward_all_terms(rewritten);
-    built.query = add_alternatives(rewritten, phrase_translations(built.free_words, built));
+    // A phrase translation adds only what its words' own translations lack
+    // ("security council" -> "veiligheidsraad"); one made of the same terms
+    // ("tegoeden bevriezen" -> "asset freezing") would count them twice.
+    std::vector<Xapian::Query> phrases;
+    for (Xapian::Query& phrase : phrase_translations(built.free_words, built)) {
+        if (!uses_only_terms_of(phrase, rewritten)) phrases.push_back(std::move(phrase));
+    }
+    built.query = add_alternatives(rewritten, phrases);
+    if (!built.free_words.empty()) built.query = prefer_language(built.query, language_);
     return built;
 }
 

@@ -20,13 +20,15 @@ struct BuiltQuery {
     std::set<std::string> part_words;      // folded words that may be found inside a compound
     std::vector<std::string> free_words;   // folded free-text words, in query order
     std::vector<std::string> field_terms;  // title and section terms of the free words
+    corpus::Language language = corpus::Language::kUnknown;  // of the query, pinned or detected
 };
 
 /// How much the alternatives of a query word count against the word itself.
 struct QueryWeights {
     double compound_part = 0.5;  // the word found as part of a compound
     double split_parts = 0.6;    // a compound query word's parts, near each other
-    double translation = 0.5;    // the glossary's term in the other language
+    double translation = 0.5;    // a translation, times its own weight (glossary 1, lexicon less)
+    double own_language = 0.4;   // added to passages in the query's language
 };
 
 class QueryBuilder {
@@ -47,6 +49,12 @@ class QueryBuilder {
     /// and the words the index holds more than once.
     std::vector<std::string> split_query_word(const std::string& folded) const;
 
+    /// The language of a query's folded words: its function words, else the
+    /// words the lexicon (then the system's word lists) knows in one
+    /// language only, else how often the index holds each word in passages
+    /// of either language.
+    corpus::Language detect_language(const std::vector<std::string>& words) const;
+
   private:
     Xapian::Query parse(const std::string& folded, const std::string& original);
     Xapian::Query rewrite_leaves(const Xapian::Query& query, const std::string& lang,
@@ -56,6 +64,14 @@ class QueryBuilder {
     Xapian::Query stems_query(const std::string& word, const std::string& lang, BuiltQuery& built);
     Xapian::Query split_query(const std::vector<std::string>& parts, BuiltQuery& built);
     Xapian::Query translation_query(const Translation& translation, BuiltQuery& built);
+    Xapian::Query translations_of(const std::string& word, const Xapian::Query& own,
+                                  const Xapian::Query& stems, BuiltQuery& built);
+    Xapian::doccount passages_holding(const std::string& word, corpus::Language language) const;
+    corpus::Language word_language(const std::string& word) const;
+    std::vector<Translation> compound_translations(const std::string& word) const;
+    bool held_by_index(const Translation& translation) const;
+    std::vector<std::string> cognates_of(const std::string& word) const;
+    Xapian::Query prefer_language(const Xapian::Query& query, corpus::Language language) const;
     std::vector<Xapian::Query> phrase_translations(const std::vector<std::string>& words,
                                                    BuiltQuery& built);
 
@@ -65,6 +81,7 @@ class QueryBuilder {
     Analyzer& analyzer_;
     const Glossary& glossary_;
     QueryWeights weights_;
+    corpus::Language language_ = corpus::Language::kUnknown;  // of the query being built
 };
 
 /// Operators whose subqueries can be rebuilt from the subqueries alone (no

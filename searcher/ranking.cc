@@ -4,9 +4,14 @@
 
 #include "indexer/index_schema.h"
 #include "indexer/spelling.h"
+#include "searcher/word_lists.h"
 
 namespace kamerzoek {
 namespace {
+
+// Matches examined at least when documents are counted: the count is exact
+// for queries with fewer matching passages.
+constexpr Xapian::doccount kExactDocumentCount = 2000;
 
 // Title and section words are indexed without within-document frequencies
 // that mean anything; BM25's length normalisation is off for them by
@@ -19,8 +24,30 @@ Xapian::Query with_field_boost(const BuiltQuery& query, double boost) {
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fields, boost));
 }
 
-bool unknown_to_index(const Xapian::Database& db, const std::string& word) {
-    return db.get_termfreq(word) == 0;
+// A word of either language is never "corrected" into another: it is
+// valid when the index holds it or its stem, or the lexicon or the
+// system's word lists know it.
+bool is_valid_word(const Xapian::Database& db, Analyzer& analyzer, const Glossary& glossary,
+                   const std::string& word) {
+    if (db.term_exists(word)) return true;
+    if (glossary.knows(word, corpus::Language::kDutch) ||
+        glossary.knows(word, corpus::Language::kEnglish)) {
+        return true;
+    }
+    if (is_dictionary_word(word)) return true;
+    const Analyzer::WordTerms terms = analyzer.word_terms(word, corpus::Language::kUnknown);
+    return db.term_exists(terms.dutch_stem) || db.term_exists(terms.english_stem);
+}
+
+// The closest word of the index or, nearer still, of the lexicon (either
+// language: a misspelt English word may have only Dutch passages).
+std::string closest_word(const Xapian::Database& db, const Glossary& glossary,
+                         const std::string& word) {
+    std::string best = closest_indexed_word(db, word);
+    const std::string known = glossary.closest_word(word);
+    if (!known.empty() && (best.empty() || edit_distance(known, word) < edit_distance(best, word)))
+        best = known;
+    return best;
 }
 
 }  // namespace
@@ -33,17 +60,33 @@ const RankingParameters& default_ranking() {
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   const RankingParameters& parameters, Xapian::doccount offset,
                   Xapian::doccount limit, unsigned per_document,
-                  const Xapian::MatchDecider* decider) {
+                  const Xapian::MatchDecider* decider, Xapian::ValueCountMatchSpy* documents) {
     Xapian::Enquire enquire(db);
     enquire.set_query(with_field_boost(query, parameters.field_boost));
     // k2, k3 and min_normlen as Xapian's defaults; only k1 and b are measured.
     enquire.set_weighting_scheme(Xapian::BM25Weight(parameters.k1, 0, 1, parameters.b, 0.5));
     if (per_document > 0) enquire.set_collapse_key(schema::kSlotDocId, per_document);
-    return enquire.get_mset(offset, limit, nullptr, decider);
+    if (documents) enquire.add_matchspy(documents);
+    // Counting documents needs the matches seen, not skipped by weight; up
+    // to this many it is exact, beyond it an estimate like the passages'.
+    const Xapian::doccount check_at_least = documents ? kExactDocumentCount : 0;
+    return enquire.get_mset(offset, limit, check_at_least, nullptr, decider);
+}
+
+std::size_t matching_documents(const Xapian::MSet& mset,
+                               const Xapian::ValueCountMatchSpy& documents) {
+    std::size_t distinct = 0;
+    for (auto it = documents.values_begin(); it != documents.values_end(); ++it) ++distinct;
+    const Xapian::doccount seen = documents.get_total();
+    const Xapian::doccount passages = mset.get_uncollapsed_matches_estimated();
+    if (seen == 0 || seen >= passages) return distinct;
+    const double per_passage = static_cast<double>(distinct) / seen;
+    return std::max(distinct, static_cast<std::size_t>(per_passage * passages + 0.5));
 }
 
 std::string spelling_suggestion(const Xapian::Database& db, Analyzer& analyzer,
-                                const std::string& text, const BuiltQuery& query) {
+                                const Glossary& glossary, const std::string& text,
+                                const BuiltQuery& query) {
     std::string suggestion;
     std::size_t copied = 0;
     bool replaced = false;
@@ -51,8 +94,8 @@ std::string spelling_suggestion(const Xapian::Database& db, Analyzer& analyzer,
         const bool free_word = std::find(query.free_words.begin(), query.free_words.end(),
                                          token.folded) != query.free_words.end();
         std::string correction;
-        if (free_word && unknown_to_index(db, token.folded)) {
-            correction = closest_indexed_word(db, token.folded);
+        if (free_word && !is_valid_word(db, analyzer, glossary, token.folded)) {
+            correction = closest_word(db, glossary, token.folded);
         }
         if (correction.empty()) continue;
         suggestion.append(text, copied, token.begin - copied).append(correction);

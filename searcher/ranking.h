@@ -8,6 +8,7 @@
 #include <string>
 
 #include "analysis/analyzer.h"
+#include "searcher/glossary.h"
 #include "searcher/query_builder.h"
 
 namespace kamerzoek {
@@ -26,15 +27,25 @@ const RankingParameters& default_ranking();
 
 /// Ranked passages [offset, offset + limit) for `query`, at most
 /// `per_document` per document (0: no cap); `decider`, when given, sees
-/// every candidate (see MatchDeadline).
+/// every candidate (see MatchDeadline); `documents`, when given, counts the
+/// passages it sees per document id (matching_documents()).
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   const RankingParameters& parameters, Xapian::doccount offset,
                   Xapian::doccount limit, unsigned per_document,
-                  const Xapian::MatchDecider* decider = nullptr);
+                  const Xapian::MatchDecider* decider = nullptr,
+                  Xapian::ValueCountMatchSpy* documents = nullptr);
 
-/// "Did you mean": `text` with each free word the index does not hold
-/// replaced by the closest word it does; empty when nothing was replaced.
+/// The number of documents `mset`'s matches are in, from the spy rank()
+/// was given: exact when every match was seen, else scaled from those seen.
+std::size_t matching_documents(const Xapian::MSet& mset,
+                               const Xapian::ValueCountMatchSpy& documents);
+
+/// "Did you mean": `text` with each free word that is a word of neither
+/// language (not in the index, by itself or its stem, nor in the lexicon)
+/// replaced by the closest word of the index or the lexicon; empty when
+/// nothing was replaced.
 std::string spelling_suggestion(const Xapian::Database& db, Analyzer& analyzer,
-                                const std::string& text, const BuiltQuery& query);
+                                const Glossary& glossary, const std::string& text,
+                                const BuiltQuery& query);
 
 }  // namespace kamerzoek

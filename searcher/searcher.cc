@@ -110,7 +110,8 @@ Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& q
 
 // The match, under the cost bounds of query_limits.h: a wildcard Xapian
 // finds too broad, or a match past its time limit, is QueryTooExpensive.
-Xapian::MSet Searcher::Impl::bounded_rank(const BuiltQuery& query, const SearchOptions& options) {
+Xapian::MSet Searcher::Impl::bounded_rank(const BuiltQuery& query, const SearchOptions& options,
+                                          Xapian::ValueCountMatchSpy& documents) {
     if (options.offset > kMaxOffset) {
         throw QueryTooExpensive("query too expensive: offset " + std::to_string(options.offset) +
                                 " is over " + std::to_string(kMaxOffset));
@@ -123,13 +124,14 @@ Xapian::MSet Searcher::Impl::bounded_rank(const BuiltQuery& query, const SearchO
     try {
         try {
             return rank(db, query, default_ranking(), offset, limit, options.per_document,
-                        bounded ? &deadline : nullptr);
+                        bounded ? &deadline : nullptr, &documents);
         } catch (const Xapian::UnimplementedError&) {
             if (!bounded) throw;
             // Remote shards: their servers bound their own work (each
             // request has the remote timeout of index_opening.h).
             remote_match = true;
-            return rank(db, query, default_ranking(), offset, limit, options.per_document);
+            return rank(db, query, default_ranking(), offset, limit, options.per_document, nullptr,
+                        &documents);
         }
     } catch (const Xapian::WildcardError& e) {
         throw_wildcard_too_broad(e.get_msg(), default_query_limits());
@@ -142,13 +144,15 @@ SearchResults Searcher::Impl::run(const std::string& text, const SearchOptions& 
     BuiltQuery query = builder.build(text, options.lang);
     if (db.size() > 1)  // see shard_query.h
         query.query = expand_wildcards(query.query, db, default_query_limits().max_wildcard_terms);
-    const Xapian::MSet mset = bounded_rank(query, options);
+    Xapian::ValueCountMatchSpy documents(schema::kSlotDocId);
+    const Xapian::MSet mset = bounded_rank(query, options, documents);
     SearchResults results;
     results.query = text;
     results.total = mset.get_uncollapsed_matches_estimated();  // before the per-document cap
+    results.documents = matching_documents(mset, documents);
     for (auto it = mset.begin(); it != mset.end(); ++it)
         results.hits.push_back(hit_from(it, query));
-    results.suggestion = spelling_suggestion(db, analyzer, text, query);
+    results.suggestion = spelling_suggestion(db, analyzer, Glossary::builtin(), text, query);
     return results;
 }
 

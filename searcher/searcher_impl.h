@@ -74,7 +74,8 @@ struct Searcher::Impl {
     /// The references stored with a passage (its "refs" member).
     std::vector<Reference> references_from(const nlohmann::json& data);
     Hit hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query);
-    Xapian::MSet bounded_rank(const BuiltQuery& query, const SearchOptions& options);
+    Xapian::MSet bounded_rank(const BuiltQuery& query, const SearchOptions& options,
+                              Xapian::ValueCountMatchSpy& documents);
     SearchResults run(const std::string& text, const SearchOptions& options);
 
     // Document lookups (document_lookup.cc).

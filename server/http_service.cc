@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -99,17 +100,35 @@ std::string checked_filter(const httplib::Request& req, const char* name, const 
     return *value;
 }
 
+// A YYYY-MM-DD value that names a day of the calendar: 2020-13-01 and
+// 2021-02-30 have the right shape but would silently match nothing.
+bool is_calendar_date(const std::string& value) {
+    const std::chrono::year_month_day day{
+        std::chrono::year{std::stoi(value.substr(0, 4))},
+        std::chrono::month{static_cast<unsigned>(std::stoi(value.substr(5, 2)))},
+        std::chrono::day{static_cast<unsigned>(std::stoi(value.substr(8, 2)))}};
+    return day.ok();
+}
+
+std::string checked_date(const httplib::Request& req, const char* name) {
+    static const std::regex kDate("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    std::string value = checked_filter(req, name, kDate, "a date YYYY-MM-DD");
+    if (!value.empty() && !is_calendar_date(value)) {
+        throw HttpError{400, std::string(name) + " must be a date of the calendar, not " + value};
+    }
+    return value;
+}
+
 std::string filter_prefix(const httplib::Request& req) {
     static const std::regex kKind("[a-z][a-z_-]*");
     static const std::regex kLang("nl|en|und");
-    static const std::regex kDate("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     std::string filters;
     if (auto kind = checked_filter(req, "kind", kKind, "a kind such as kamerbrief"); !kind.empty())
         filters += "kind:" + kind + " ";
     if (auto lang = checked_filter(req, "lang", kLang, "nl, en or und"); !lang.empty())
         filters += "lang:" + lang + " ";
-    const std::string from = checked_filter(req, "date_from", kDate, "a date YYYY-MM-DD");
-    const std::string to = checked_filter(req, "date_to", kDate, "a date YYYY-MM-DD");
+    const std::string from = checked_date(req, "date_from");
+    const std::string to = checked_date(req, "date_to");
     if (!from.empty() || !to.empty()) filters += "date:" + from + ".." + to + " ";
     return filters;
 }

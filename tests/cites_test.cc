@@ -102,6 +102,33 @@ TEST_F(CitingFixtures, ShowAcceptsTheCanonicalSpellingOfAFileNameId) {
     EXPECT_EQ(motion.dossier, "34300-V");
 }
 
+TEST_F(CitingFixtures, SearchCountsTheDocumentsItsPassagesAreIn) {
+    SearchOptions every_passage;
+    every_passage.limit = 100;
+    every_passage.per_document = 0;
+    const SearchResults all = searcher().search("tegoeden", every_passage);
+    std::set<std::string> documents;
+    for (const Hit& hit : all.hits) documents.insert(hit.doc_id);
+    ASSERT_EQ(documents.size(), 3u);
+    EXPECT_EQ(all.documents, documents.size());
+    SearchOptions one_per_document;
+    one_per_document.per_document = 1;
+    const SearchResults capped = searcher().search("tegoeden", one_per_document);
+    EXPECT_EQ(capped.documents, documents.size());
+    EXPECT_EQ(capped.total, all.total);
+    const auto json = nlohmann::json::parse(to_json(capped));
+    EXPECT_EQ(json["documents"], documents.size());
+    EXPECT_EQ(searcher().search("tegoeden motie", every_passage).documents, 3u);
+    EXPECT_EQ(searcher().search("terrorisme", every_passage).documents, 1u);
+}
+
+TEST_F(CitingFixtures, ShowMatchesTheLettersBeforeTheNumberInAnyCase) {
+    for (const char* typed : {"KST-34300-V-30", "Kst-34300-v-30", "KST-34300-v-30"}) {
+        SCOPED_TRACE(typed);
+        EXPECT_EQ(searcher().show(typed).doc_id, kMotion);
+    }
+}
+
 TEST_F(CitingFixtures, ShowListsTheDocumentsThatCiteItNewestFirst) {
     const DocumentView motion = searcher().show(kMotion);
     ASSERT_EQ(motion.cited_by.size(), 2u);

@@ -93,16 +93,23 @@ TEST(AnalyzerCompoundParts, NeedsEveryPartToBeAWordOfItsOwn) {
     EXPECT_TRUE(analyzer.compound_parts("noordzee", document).empty());
 }
 
-TEST(AnalyzerCompoundParts, DependsOnlyOnTheDocumentAndTheSeedLexicon) {
+TEST(AnalyzerCompoundParts, DependsOnlyOnTheDocumentAndTheBuiltInLexicons) {
     Analyzer analyzer;
-    const auto with_parts = document_saying("Havenbeveiliging: de haven en de beveiliging.");
-    const auto without = document_saying("Havenbeveiliging is belangrijk.");
-    EXPECT_EQ(analyzer.compound_parts("havenbeveiliging", with_parts),
-              (Parts{"haven", "beveiliging"}));
-    EXPECT_TRUE(analyzer.compound_parts("havenbeveiliging", without).empty());
+    // Neither "grutto" nor "nesten" is in the seed or the bilingual lexicon.
+    const auto with_parts = document_saying("Gruttonesten: de grutto en haar nesten.");
+    const auto without = document_saying("Gruttonesten zijn kwetsbaar.");
+    EXPECT_EQ(analyzer.compound_parts("gruttonesten", with_parts), (Parts{"grutto", "nesten"}));
+    EXPECT_TRUE(analyzer.compound_parts("gruttonesten", without).empty());
     // Asking again about the first document gives the same answer.
-    EXPECT_EQ(analyzer.compound_parts("havenbeveiliging", with_parts),
-              (Parts{"haven", "beveiliging"}));
+    EXPECT_EQ(analyzer.compound_parts("gruttonesten", with_parts), (Parts{"grutto", "nesten"}));
+}
+
+TEST(AnalyzerCompoundParts, SplitsOnWordsOfTheBilingualLexicon) {
+    Analyzer analyzer;
+    // "defensie" and "doeleinden" stand nowhere else in the document.
+    const auto document = document_saying("Uitwisseling van gegevens voor defensiedoeleinden.");
+    EXPECT_EQ(analyzer.compound_parts("defensiedoeleinden", document),
+              (Parts{"defensie", "doeleinden"}));
 }
 
 }  // namespace

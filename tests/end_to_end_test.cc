@@ -109,6 +109,13 @@ TEST_F(SeedLetter, CapsPassagesPerDocumentByDefaultOnSharedCorpus) {
     EXPECT_EQ(searcher.search("terrorisme").hits.size(), 2u);
 }
 
+TEST_F(SeedLetter, CountsOneDocumentForItsManyMatchingPassagesOnSharedCorpus) {
+    const SearchResults results = search("terrorisme", 100);
+    EXPECT_GT(results.total, 5u);
+    EXPECT_EQ(results.total, results.hits.size());
+    EXPECT_EQ(results.documents, 1u);
+}
+
 TEST_F(SeedLetter, ReportsTheCitationsOfAPassageOnSharedCorpus) {
     const SearchResults results = search("Begrotingsbehandeling moties Parijs");
     ASSERT_FALSE(results.hits.empty());

@@ -206,7 +206,8 @@ TEST_F(HttpServiceOnSample, BadLimitsOffsetsAndFiltersAreRefused) {
     for (const char* query :
          {"limit=0", "limit=101", "limit=-1", "limit=ten", "limit=1e2", "offset=-1",
           "offset=99999999999", "offset=1001", "lang=fr", "kind=kamerbrief%20OR%20x",
-          "date_from=2021", "date_to=2021-13-01x"}) {
+          "date_from=2021", "date_to=2021-13-01x", "date_from=2020-13-01", "date_to=2021-02-30",
+          "date_from=2020-00-10"}) {
         SCOPED_TRACE(query);
         expect_json_error(client().Get(std::string("/search?q=cyber&") + query), 400);
     }

@@ -152,7 +152,30 @@ TEST(Glossary, TranslatesWordsAndTermsBothWays) {
     EXPECT_TRUE(translates_to({"moties"}, {"motions"}));
     EXPECT_TRUE(translates_to({"motion"}, {"motie"}));
     EXPECT_TRUE(translates_to({"asset", "freezing"}, {"tegoeden", "bevriezen"}));
-    EXPECT_TRUE(glossary.translate({"walvis"}, analyzer).empty());
+    EXPECT_TRUE(glossary.translate({"xqzvw"}, analyzer).empty());
+}
+
+TEST(Glossary, TranslatesWordsTheGlossaryLacksWithTheLexiconAtLowerWeight) {
+    Analyzer analyzer;
+    const Glossary& glossary = Glossary::builtin();
+    const auto weight_of = [&](const std::string& word, const std::string& expected,
+                               corpus::Language from) {
+        for (const Translation& translation : glossary.translate({word}, analyzer, from)) {
+            if (translation.words == std::vector<std::string>{expected}) return translation.weight;
+        }
+        return 0.0;
+    };
+    EXPECT_GT(weight_of("walvis", "whale", corpus::Language::kDutch), 0.0);
+    EXPECT_LT(weight_of("walvis", "whale", corpus::Language::kDutch), 1.0);
+    EXPECT_GT(weight_of("passport", "paspoort", corpus::Language::kEnglish), 0.0);
+    // Curated terms keep the glossary's own translation at full weight.
+    EXPECT_EQ(weight_of("moties", "motions", corpus::Language::kDutch), 1.0);
+    // Translated from the language asked for only: "rente" is no English "rent".
+    EXPECT_EQ(weight_of("rente", "huur", corpus::Language::kDutch), 0.0);
+    // Function words are never expanded.
+    EXPECT_TRUE(glossary.translate({"the"}, analyzer, corpus::Language::kEnglish).empty());
+    EXPECT_TRUE(glossary.knows("walvis", corpus::Language::kDutch));
+    EXPECT_FALSE(glossary.knows("walvis", corpus::Language::kEnglish));
 }
 
 }  // namespace

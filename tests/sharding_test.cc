@@ -386,7 +386,15 @@ TEST_F(ShardedCorpus, ASearcherFollowsARebuildOnTheShardServerOnSharedCorpus) {
                server.stub_line() + "\n" + other_->stub_line() + "\n");
     Searcher shards(stub_dir.string());
     const std::size_t before = shards.passage_count();
-    ASSERT_TRUE(shards.search("cliënten").hits.empty());
+    // Passages that hold the word itself: its translation ("clients") is
+    // found in the English shard before and after.
+    const auto saying_clienten = [&shards] {
+        std::size_t found = 0;
+        for (const Hit& hit : shards.search("cliënten").hits)
+            found += hit.text.find("cliënten") != std::string::npos;
+        return found;
+    };
+    ASSERT_EQ(saying_clienten(), 0u);
 
     const fs::path corpus = testing::shared_corpus_dir();
     IndexOptions full;
@@ -399,7 +407,7 @@ TEST_F(ShardedCorpus, ASearcherFollowsARebuildOnTheShardServerOnSharedCorpus) {
     // The server's process for our connection reads the generation that was
     // swapped out and removed; the searcher must connect afresh, and the
     // server opens the directory's new generation for the new connection.
-    EXPECT_FALSE(shards.search("cliënten").hits.empty());
+    EXPECT_GT(saying_clienten(), 0u);
     EXPECT_GT(shards.passage_count(), before);
 }
 

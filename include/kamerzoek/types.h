@@ -65,7 +65,8 @@ struct SearchOptions {
 
 struct SearchResults {
     std::string query;
-    std::size_t total = 0;  // estimated number of matching passages
+    std::size_t total = 0;      // estimated number of matching passages
+    std::size_t documents = 0;  // estimated number of documents those passages are in
     std::vector<Hit> hits;
     std::string suggestion;  // "did you mean": a corrected query, or empty
 };

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Builds the Dutch-English lexicon that query translation uses.
+
+Two kinds of source, both read where they are installed, never copied into
+the repository:
+
+* FreeDict's dictionaries (Debian packages dict-freedict-nld-eng and
+  dict-freedict-eng-nld: dictd files under /usr/share/dictd). An entry's
+  translations share its weight: a word with many senses is a poor guide, so
+  each of n translations gets less, and words with more than MAX_SENSES are
+  left out altogether.
+* Parallel text: Europarl sentences aligned line by line and treaties whose
+  English articles are followed by their Dutch translation. Translation
+  probabilities are learned with a few iterations of IBM model 1 in both
+  directions; a pair's weight is the geometric mean of the two
+  probabilities, so that a word that co-occurs with everything (a function
+  word, a frequent noun) does not become everyone's translation.
+
+Output: "dutch<TAB>english<TAB>weight<TAB>source" lines, weights in (0, 1].
+The searcher folds, stems and drops function words when it loads them.
+Sentences held out for evaluation (Europarl devtest2006) are never read.
+"""
+import argparse
+import collections
+import gzip
+import math
+import os
+import re
+import sys
+import unicodedata
+
+MAX_SENSES = 6          # more translations than this: too polysemous to expand
+MAX_PHRASE_WORDS = 3    # longer dictionary entries are examples, not terms
+MAX_UNIT_WORDS = 40     # longer aligned units cost IBM model 1 too much to learn from
+MAX_TREATY_UNITS = 40000
+IBM_ITERATIONS = 3
+MIN_COUNT = 3           # a learned pair must have been seen together this often
+MIN_WEIGHT = 0.08
+PER_WORD = 3            # learned translations kept per source word
+
+B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def fold(text):
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words(text):
+    return WORD.findall(fold(text))
+
+
+def b64(value):
+    number = 0
+    for char in value:
+        number = number * 64 + B64.index(char)
+    return number
+
+
+def dictd_entries(index_path, dict_path):
+    """(headword, [translation, ...]) of a dictd dictionary."""
+    body = gzip.open(dict_path).read()
+    with open(index_path, encoding="utf-8") as index:
+        for line in index:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3 or fields[0].startswith("00database"):
+                continue
+            text = body[b64(fields[1]):b64(fields[1]) + b64(fields[2])].decode("utf-8", "replace")
+            yield fields[0], translations_of(text)
+
+
+def translations_of(entry):
+    """The translations of a FreeDict entry: lines after the headword,
+    senses numbered "1. a, b", alternatives separated by commas."""
+    out = []
+    for line in entry.splitlines()[1:]:
+        line = re.sub(r"^\s*\d+\.\s*", "", line).strip()
+        if not line or line.startswith(("Note:", "Synonym", "see:", "<")):
+            continue
+        for part in re.split(r"[,;]", line):
+            part = re.sub(r"\(.*?\)|\[.*?\]|<.*?>", "", part).strip()
+            if part:
+                out.append(part)
+    return list(dict.fromkeys(out))
+
+
+def dictionary_pairs(folder):
+    pairs = {}
+    sources = [("freedict-nld-eng", False), ("freedict-eng-nld", True)]
+    for name, english_first in sources:
+        index = os.path.join(folder, name + ".index")
+        data = os.path.join(folder, name + ".dict.dz")
+        if not (os.path.exists(index) and os.path.exists(data)):
+            continue
+        for head, translations in dictd_entries(index, data):
+            if not translations or len(translations) > MAX_SENSES:
+                continue
+            if len(words(head)) > MAX_PHRASE_WORDS:
+                continue
+            weight = 0.8 / (1 + 0.25 * (len(translations) - 1))
+            for translation in translations:
+                if not words(translation) or len(words(translation)) > MAX_PHRASE_WORDS:
+                    continue
+                dutch, english = (translation, head) if english_first else (head, translation)
+                key = (" ".join(words(dutch)), " ".join(words(english)))
+                pairs[key] = max(pairs.get(key, 0), weight)
+    return pairs
+
+
+def europarl_units(folder):
+    units = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".nl") or name.startswith("devtest"):
+            continue
+        english = os.path.join(folder, name[:-3] + ".en")
+        if not os.path.exists(english):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as nl, \
+                open(english, encoding="utf-8") as en:
+            units.extend(zip(nl, en))
+    return units
+
+
+ARTICLE = re.compile(r"^#+\s*(Article|Artikel)\s+(\w+)", re.M)
+
+
+def treaty_units(folder):
+    """Article n in English against Artikel n in Dutch, sentence by sentence
+    when both have as many sentences, else whole."""
+    units = []
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        articles = {"Article": {}, "Artikel": {}}
+        marks = list(ARTICLE.finditer(text))
+        for mark, following in zip(marks, marks[1:] + [None]):
+            end = following.start() if following else len(text)
+            articles[mark.group(1)].setdefault(mark.group(2), text[mark.end():end])
+        for number, english in articles["Article"].items():
+            dutch = articles["Artikel"].get(number)
+            if dutch is None:
+                continue
+            en_sentences = re.split(r"(?<=[.;:])\s+", english.strip())
+            nl_sentences = re.split(r"(?<=[.;:])\s+", dutch.strip())
+            if len(en_sentences) == len(nl_sentences):
+                units.extend(zip(nl_sentences, en_sentences))
+            else:
+                units.append((dutch, english))
+        if len(units) >= MAX_TREATY_UNITS:
+            break
+    return units[:MAX_TREATY_UNITS]
+
+
+def ibm1(units, iterations):
+    """t[source][target] = P(target | source), source words including None."""
+    t = collections.defaultdict(dict)
+    for source, target in units:
+        for s in source + [None]:
+            row = t[s]
+            for w in target:
+                row[w] = 1.0
+    for _ in range(iterations):
+        counts = {s: {} for s in t}
+        for source, target in units:
+            sources = source + [None]
+            rows = [t[s] for s in sources]
+            tallies = [counts[s] for s in sources]
+            for w in target:
+                probabilities = [row[w] for row in rows]
+                total = sum(probabilities)
+                for tally, p in zip(tallies, probabilities):
+                    tally[w] = tally.get(w, 0.0) + p / total
+        t = collections.defaultdict(dict)
+        for s, row in counts.items():
+            norm = sum(row.values())
+            if norm:
+                t[s] = {w: c / norm for w, c in row.items()}
+    return t
+
+
+def learned_pairs(units):
+    tokenised = []
+    for dutch, english in units:
+        nl, en = words(dutch), words(english)
+        if nl and en and len(nl) <= MAX_UNIT_WORDS and len(en) <= MAX_UNIT_WORDS:
+            tokenised.append((nl, en))
+    together = collections.Counter()
+    for nl, en in tokenised:
+        for pair in {(n, e) for n in set(nl) for e in set(en)}:
+            together[pair] += 1
+    en_given_nl = ibm1(tokenised, IBM_ITERATIONS)
+    nl_given_en = ibm1([(en, nl) for nl, en in tokenised], IBM_ITERATIONS)
+    scored = collections.defaultdict(list)
+    for (n, e), count in together.items():
+        if count < MIN_COUNT:
+            continue
+        weight = math.sqrt(en_given_nl[n].get(e, 0) * nl_given_en[e].get(n, 0))
+        if weight >= MIN_WEIGHT:
+            scored[n].append((weight, e))
+    pairs = {}
+    for n, candidates in scored.items():
+        for weight, e in sorted(candidates, reverse=True)[:PER_WORD]:
+            pairs[(n, e)] = round(weight, 3)
+    return pairs, len(tokenised)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--freedict", default="/usr/share/dictd")
+    parser.add_argument("--europarl", help="folder of Europarl .nl/.en twins")
+    parser.add_argument("--treaties", help="folder of English-Dutch treaties")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+
+    dictionary = dictionary_pairs(args.freedict)
+    units, used = [], []
+    if args.europarl and os.path.isdir(args.europarl):
+        units += europarl_units(args.europarl)
+        used.append("europarl")
+    if args.treaties and os.path.isdir(args.treaties):
+        units += treaty_units(args.treaties)
+        used.append("treaties")
+    learned, aligned = learned_pairs(units) if units else ({}, 0)
+
+    rows = [(n, e, w, "freedict") for (n, e), w in dictionary.items()]
+    rows += [(n, e, w, "parallel") for (n, e), w in learned.items()]
+    lines = ["# dutch\tenglish\tweight\tsource (generated by scripts/build-lexicon.py)",
+             f"# freedict pairs {len(dictionary)}; parallel units {aligned} from "
+             f"{'+'.join(used) or 'none'}; learned pairs {len(learned)}"]
+    lines += [f"{n}\t{e}\t{w:.3f}\t{source}" for n, e, w, source in sorted(rows)]
+    text = "\n".join(lines) + "\n"
+    if args.out.endswith(".inc"):  # a C++ string literal, for lexicon.cc to include
+        text = 'R"lexicon(' + text + ')lexicon"\n'
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out + ".tmp", "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(args.out + ".tmp", args.out)
+    print(f"build-lexicon: {len(rows)} pairs ({len(dictionary)} dictionary, "
+          f"{len(learned)} learned from {aligned} aligned units)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

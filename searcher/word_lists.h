@@ -1,0 +1,19 @@
+// The system's word lists of English and Dutch (Debian's wbritish and
+// wdutch, /usr/share/dict), so that a spelling suggestion never "corrects"
+// a real word of either language the index and the lexicon happen to lack
+// ("surrogate" is no misspelt "subrogatie").
+#pragma once
+
+#include <string>
+
+#include "corpus/document.h"
+
+namespace kamerzoek {
+
+/// Whether `folded` is a word of the `language` word list (unknown: of
+/// either), folded (case and diacritics). The lists are read on first use;
+/// a missing list knows no words. Safe to call from several threads.
+bool is_dictionary_word(const std::string& folded,
+                        corpus::Language language = corpus::Language::kUnknown);
+
+}  // namespace kamerzoek

@@ -1,0 +1,118 @@
+// Cross-language search on letters of our own: a query word, its
+// translations from the lexicon at lower weight, the query's language
+// preferred, compound queries, and spelling that leaves real words alone.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "analysis/analyzer.h"
+#include "kamerzoek/kamerzoek.h"
+#include "searcher/glossary.h"
+#include "searcher/query_builder.h"
+#include "tests/test_paths.h"
+
+namespace kamerzoek {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kDutchLetter = "kamerbrief-2024-01-15-sancties";
+constexpr const char* kEnglishAnnex = "bijlage-2024-01-15-asset-freezing";
+
+class Bilingual : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        index_dir_ = new fs::path(fs::temp_directory_path() /
+                                  ("kamerzoek-bilingual-" + std::to_string(::getpid())));
+        fs::remove_all(*index_dir_);
+        Indexer indexer(index_dir_->string());
+        indexer.add_paths({testing::fixture("bilingual").string()});
+        indexer.commit();
+    }
+    static void TearDownTestSuite() {
+        fs::remove_all(*index_dir_);
+        delete index_dir_;
+    }
+
+    static SearchResults search(const std::string& query, const std::string& lang = "") {
+        Searcher searcher(index_dir_->string());
+        SearchOptions options;
+        options.per_document = 0;
+        options.lang = lang;
+        return searcher.search(query, options);
+    }
+
+    static corpus::Language language_of(const std::string& query) {
+        Xapian::Database db(index_dir_->string());
+        Analyzer analyzer;
+        QueryBuilder builder(db, analyzer, Glossary::builtin());
+        return builder.build(query, "").language;
+    }
+
+    static fs::path* index_dir_;
+};
+
+fs::path* Bilingual::index_dir_ = nullptr;
+
+TEST_F(Bilingual, RanksTheDutchLetterAboveTheEnglishAnnexForADutchQuery) {
+    const SearchResults results = search("tegoeden bevriezen");
+    ASSERT_GE(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].doc_id, kDutchLetter);
+    EXPECT_NE(results.hits[0].text.find("tegoeden te bevriezen"), std::string::npos);
+    bool annex_found = false;
+    for (const Hit& hit : results.hits) annex_found |= hit.doc_id == kEnglishAnnex;
+    EXPECT_TRUE(annex_found) << "the translation still finds the English annex";
+}
+
+TEST_F(Bilingual, RanksTheEnglishAnnexFirstForAnEnglishQuery) {
+    const SearchResults results = search("asset freezing");
+    ASSERT_GE(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].doc_id, kEnglishAnnex);
+}
+
+TEST_F(Bilingual, TranslatesADutchCompoundPartByPart) {
+    // "rookverbod" is in no dictionary; "rook" and "verbod" are.
+    const SearchResults results = search("rookverbod");
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].doc_id, kEnglishAnnex);
+    EXPECT_NE(results.hits[0].text.find("prohibit smoking"), std::string::npos);
+}
+
+TEST_F(Bilingual, LangStillForcesTheLanguage) {
+    // Analysed as English only, the Dutch words find nothing to translate into.
+    const SearchResults dutch = search("tegoeden bevriezen", "nl");
+    ASSERT_FALSE(dutch.hits.empty());
+    EXPECT_EQ(dutch.hits[0].doc_id, kDutchLetter);
+}
+
+TEST_F(Bilingual, FindsTheCompoundFromItsPartsAsSeparateWords) {
+    const SearchResults results = search("defensie doeleinden");
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_NE(results.hits[0].text.find("defensiedoeleinden"), std::string::npos);
+}
+
+TEST_F(Bilingual, FindsTheInflectedPartsOfACompoundQueryWord) {
+    const SearchResults results = search("Caymaneilanden belastinginformatie");
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_NE(results.hits[0].text.find("informatie over de belastingen"), std::string::npos)
+        << results.hits[0].text;
+}
+
+TEST_F(Bilingual, NeverCorrectsAValidWordOfEitherLanguage) {
+    EXPECT_EQ(search("surrogate mother").suggestion, "");
+    EXPECT_EQ(search("airborne transmission").suggestion, "");
+    EXPECT_EQ(search("draagmoederschap").suggestion, "");
+    EXPECT_EQ(search("tegoedne").suggestion, "tegoeden");
+}
+
+TEST_F(Bilingual, TellsTheLanguageOfShortQueriesWithoutFunctionWords) {
+    EXPECT_EQ(language_of("surrogate mother"), corpus::Language::kEnglish);
+    EXPECT_EQ(language_of("airborne transmission"), corpus::Language::kEnglish);
+    EXPECT_EQ(language_of("draagmoederschap"), corpus::Language::kDutch);
+    EXPECT_EQ(language_of("tegoeden bevriezen"), corpus::Language::kDutch);
+    EXPECT_EQ(language_of("de motie"), corpus::Language::kDutch);
+}
+
+}  // namespace
+}  // namespace kamerzoek
