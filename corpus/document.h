@@ -40,8 +40,8 @@ enum class DocumentKind {
     kProvinciaalblad,  // a province's gazette
     kWaterschapsblad,  // a water board's gazette
     kBladGemeenschappelijkeRegeling,  // the gazette of a joint arrangement of authorities
-    kEmail,  // an e-mail or e-mail thread (as released under the Woo)
-    kNota,   // a ministry's internal note to its minister (nota ter beslissing, ...)
+    kEmail,                           // an e-mail or e-mail thread (as released under the Woo)
+    kNota,  // a ministry's internal note to its minister (nota ter beslissing, ...)
 };
 
 /// "kamerbrief", "kamerstuk", "motie", "amendement", "bijlage",

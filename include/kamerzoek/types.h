@@ -103,12 +103,12 @@ struct DocumentView {
     std::string date;  // ISO 8601, empty when unknown
     std::string lang;  // the language most of its text is in
     std::string source;
-    std::string parent_id;                // for an annex: its letter
-    std::optional<std::string> dossier;   // "34300-V" when known
-    std::vector<std::string> annexes;     // doc ids of the annexes that name it as parent, in order
-    std::string published;                // ISO 8601 date of publication, when its metadata says
-    std::string kenmerk;                  // the sender's own reference ("Ons kenmerk"), when printed
-    std::vector<std::string> authors;     // indieners, or the ministry that wrote it
+    std::string parent_id;               // for an annex: its letter
+    std::optional<std::string> dossier;  // "34300-V" when known
+    std::vector<std::string> annexes;    // doc ids of the annexes that name it as parent, in order
+    std::string published;               // ISO 8601 date of publication, when its metadata says
+    std::string kenmerk;                 // the sender's own reference ("Ons kenmerk"), when printed
+    std::vector<std::string> authors;    // indieners, or the ministry that wrote it
     std::vector<std::string> alternates;  // paths of the publication's other renditions
     std::vector<DocumentPassage> passages;
     std::vector<Reference> cites;  // every distinct id it cites, in order of first citation
