@@ -136,36 +136,19 @@ inline std::vector<std::string> files_under(const std::vector<std::string>& path
     return files;
 }
 
-/// Plain Xapian as documented: one TermGenerator with a Dutch stemmer, no
-/// folding, compounds, synonyms or stopwords, the default QueryParser and
-/// BM25 with default parameters. Same passages as the engine.
-class Baseline {
+/// Plain Xapian as a user would set it up by hand: Dutch stemming, the
+/// default QueryParser and BM25, passages stored as "id\ntext". The part the
+/// two baselines below share.
+class PlainXapian {
   public:
-    explicit Baseline(const std::vector<std::string>& files)
-        : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
-        Xapian::TermGenerator generator;
-        generator.set_stemmer(Xapian::Stem("dutch"));
-        for (const std::string& path : files) {
-            std::ifstream in(path, std::ios::binary);
-            std::string bytes((std::istreambuf_iterator<char>(in)),
-                              std::istreambuf_iterator<char>());
-            std::vector<corpus::Document> documents;
-            try {
-                documents = corpus::read_file({path, std::move(bytes)});
-            } catch (const std::exception&) {
-                continue;  // the engine skips it too
-            }
-            for (const corpus::Document& document : documents) add(generator, document);
-        }
-        parser_.set_database(db_);
-        parser_.set_stemmer(Xapian::Stem("dutch"));
-        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    PlainXapian() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+        generator_.set_stemmer(Xapian::Stem("dutch"));
     }
 
     std::vector<RankedPassage> search(const std::string& text) {
         Xapian::Query query;
         try {
-            query = parser_.parse_query(text);
+            query = parser().parse_query(text);
         } catch (const Xapian::QueryParserError&) {
             return {};
         }
@@ -181,13 +164,60 @@ class Baseline {
         return out;
     }
 
+  protected:
+    /// The documents a reader makes of `path`; none when it cannot be read
+    /// (the engine and a generic engine skip it alike).
+    static std::vector<corpus::Document> read(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        try {
+            return corpus::read_file({path, std::move(bytes)});
+        } catch (const std::exception&) {
+            return {};
+        }
+    }
+
+    Xapian::Document passage_document(const std::string& id, const std::string& text) {
+        Xapian::Document xdoc;
+        generator_.set_document(xdoc);
+        generator_.index_text(text);
+        xdoc.set_data(id + "\n" + text);
+        return xdoc;
+    }
+
+    Xapian::WritableDatabase db_;
+
   private:
-    void add(Xapian::TermGenerator& generator, const corpus::Document& document) {
+    Xapian::QueryParser& parser() {
+        if (!parser_ready_) {
+            parser_.set_database(db_);
+            parser_.set_stemmer(Xapian::Stem("dutch"));
+            parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+            parser_ready_ = true;
+        }
+        return parser_;
+    }
+
+    Xapian::TermGenerator generator_;
+    Xapian::QueryParser parser_;
+    bool parser_ready_ = false;
+};
+
+/// Plain Xapian as documented: one TermGenerator with a Dutch stemmer, no
+/// folding, compounds, synonyms or stopwords, the default QueryParser and
+/// BM25 with default parameters. Same passages as the engine.
+class Baseline : public PlainXapian {
+  public:
+    explicit Baseline(const std::vector<std::string>& files) {
+        for (const std::string& path : files) {
+            for (const corpus::Document& document : read(path)) add(document);
+        }
+    }
+
+  private:
+    void add(const corpus::Document& document) {
         for (const corpus::Passage& passage : document.passages) {
-            Xapian::Document xdoc;
-            generator.set_document(xdoc);
-            generator.index_text(passage.text);
-            xdoc.set_data(document.id + "\n" + passage.text);
+            Xapian::Document xdoc = passage_document(document.id, passage.text);
             // Same replacement rule as the engine: a later document with the
             // same id replaces the earlier one's passages.
             const std::string id = "Q" + document.id + "#" + std::to_string(passage.ordinal);
@@ -195,9 +225,6 @@ class Baseline {
             db_.replace_document(id, xdoc);
         }
     }
-
-    Xapian::WritableDatabase db_;
-    Xapian::QueryParser parser_;
 };
 
 /// This engine with its default settings except the per-document cap, which
@@ -394,67 +421,26 @@ class PublicationEngine {
 /// its own, annexes know nothing of their report, metadata files are left
 /// out. A passage counts for the engine's document when its file is one of
 /// that document's renditions (`ids_by_file`), else under the reader's id.
-class FileBaseline {
+class FileBaseline : public PlainXapian {
   public:
     FileBaseline(const std::vector<std::string>& paths,
-                 const std::map<std::string, std::string>& ids_by_file)
-        : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
-        Xapian::TermGenerator generator;
-        generator.set_stemmer(Xapian::Stem("dutch"));
+                 const std::map<std::string, std::string>& ids_by_file) {
         for (const std::string& path : files_under(paths)) {
             const auto known = ids_by_file.find(fs::weakly_canonical(path).string());
-            add_file(generator, path, known == ids_by_file.end() ? "" : known->second);
+            add_file(path, known == ids_by_file.end() ? "" : known->second);
         }
-        parser_.set_database(db_);
-        parser_.set_stemmer(Xapian::Stem("dutch"));
-        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    }
-
-    std::vector<RankedPassage> search(const std::string& text) {
-        Xapian::Query query;
-        try {
-            query = parser_.parse_query(text);
-        } catch (const Xapian::QueryParserError&) {
-            return {};
-        }
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(query);
-        std::vector<RankedPassage> out;
-        const Xapian::MSet mset = enquire.get_mset(0, kDepth);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const std::string data = it.get_document().get_data();
-            const std::size_t newline = data.find('\n');
-            out.push_back({data.substr(0, newline), data.substr(newline + 1)});
-        }
-        return out;
     }
 
   private:
     // `doc_id` is the engine's id for the file's publication, or empty.
-    void add_file(Xapian::TermGenerator& generator, const std::string& path,
-                  const std::string& doc_id) {
-        std::ifstream in(path, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        std::vector<corpus::Document> documents;
-        try {
-            documents = corpus::read_file({path, std::move(bytes)});
-        } catch (const std::exception&) {
-            return;  // unreadable on its own: a generic engine skips it too
-        }
-        for (const corpus::Document& document : documents) {
+    void add_file(const std::string& path, const std::string& doc_id) {
+        for (const corpus::Document& document : read(path)) {
             const std::string id = doc_id.empty() ? document.id : doc_id;
             for (const corpus::Passage& passage : document.passages) {
-                Xapian::Document xdoc;
-                generator.set_document(xdoc);
-                generator.index_text(passage.text);
-                xdoc.set_data(id + "\n" + passage.text);
-                db_.add_document(xdoc);
+                db_.add_document(passage_document(id, passage.text));
             }
         }
     }
-
-    Xapian::WritableDatabase db_;
-    Xapian::QueryParser parser_;
 };
 
 }  // namespace kamerzoek::relevance
