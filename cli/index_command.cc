@@ -40,6 +40,7 @@ struct IndexArguments {
     unsigned threads = 0;
     std::vector<std::string> exclude;
     bool follow_symlinks = false;
+    bool retry_failed = false;
 };
 
 std::string duration_text(double seconds) {
@@ -109,6 +110,7 @@ int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
     options.threads = arguments.threads;
     options.exclude = arguments.exclude;
     options.follow_symlinks = arguments.follow_symlinks;
+    options.retry_failed = arguments.retry_failed;
     options.stop_requested = [] { return stop_signal != 0; };
     options.on_progress = [progress](const IndexProgress& p) { (*progress)(p); };
     Indexer indexer(global.db, options);
@@ -162,6 +164,9 @@ CommandAction add_index_command(CLI::App& app, GlobalOptions& global) {
                         ".kamerzoekignore applies too; what was indexed before is removed");
     command->add_flag("--follow-symlinks", arguments->follow_symlinks,
                       "Follow symbolic links whose target lies inside a PATH (never out of them)");
+    command->add_flag("--retry-failed", arguments->retry_failed,
+                      "Read again files that failed before and have not changed since (they are "
+                      "otherwise reported as failed without being read)");
     add_db_option(*command, global);
     return [&global, arguments] { return run_index(global, *arguments); };
 }

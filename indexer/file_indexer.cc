@@ -26,11 +26,6 @@ bool is_under(const std::string& path, const std::string& root) {
                             (root == "/" || path[root.size()] == '/'));
 }
 
-struct FileStat {
-    std::uint64_t size = 0;
-    std::int64_t mtime_ns = 0;
-};
-
 FileStat stat_file(const std::string& path) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
@@ -86,8 +81,11 @@ std::string read_file_bytes(const std::string& path, std::uint64_t size) {
     return bytes.str();
 }
 
-FileIndexer::FileIndexer(Xapian::WritableDatabase db)
-    : db_(std::move(db)), states_(load_file_states(db_)) {
+FileIndexer::FileIndexer(Xapian::WritableDatabase db, bool retry_failed)
+    : db_(std::move(db)),
+      states_(load_file_states(db_)),
+      failures_(load_failed_files(db_)),
+      retry_failed_(retry_failed) {
     for (const auto& [path, state] : states_) {
         for (const std::string& id : state.doc_ids) owners_[id] = path;
     }
@@ -220,6 +218,7 @@ FileSyncResult FileIndexer::sync_file(const corpus::Publication& publication) {
     const std::string& path = publication.path;
     const FileStat stat = stat_file(path);
     const std::uint64_t companions = companions_of(publication);
+    if (auto failure = known_failure(path, stat, companions)) return std::move(*failure);
     const auto known = states_.find(path);
     const FileState* previous = known == states_.end() ? nullptr : &known->second;
     if (previous && previous->size == stat.size && previous->mtime_ns == stat.mtime_ns &&
@@ -256,11 +255,56 @@ FileSyncResult FileIndexer::sync_file(const corpus::Publication& publication) {
     return result;
 }
 
+// The failure an earlier run recorded, when the file (and what is read
+// with it) is as it was then.
+std::optional<FileSyncResult> FileIndexer::known_failure(const std::string& path,
+                                                         const FileStat& stat,
+                                                         std::uint64_t companions) const {
+    const auto failure = failures_.find(path);
+    if (retry_failed_ || failure == failures_.end()) return std::nullopt;
+    const FailedFile& known = failure->second;
+    if (known.size != stat.size || known.mtime_ns != stat.mtime_ns ||
+        known.companions != companions)
+        return std::nullopt;
+    FileSyncResult result;
+    result.outcome = FileSyncResult::Outcome::kFailed;
+    result.reason = known.reason +
+                    " (unchanged since it failed: not read again; "
+                    "index --retry-failed reads it)";
+    return result;
+}
+
+void FileIndexer::record_failure(const corpus::Publication& publication,
+                                 const std::string& reason) {
+    FailedFile failed;
+    failed.path = publication.path;
+    try {
+        const FileStat stat = stat_file(publication.path);
+        failed.size = stat.size;
+        failed.mtime_ns = stat.mtime_ns;
+    } catch (const corpus::ReadError&) {
+        return;  // gone or unreadable: nothing to compare with next time
+    }
+    failed.companions = companions_of(publication);
+    failed.reason = reason;
+    save_failed_file(db_, failed);
+    failures_[failed.path] = std::move(failed);
+}
+
+void FileIndexer::clear_failure(const std::string& path) {
+    const auto failure = failures_.find(path);
+    if (failure == failures_.end()) return;
+    erase_failed_file(db_, path);
+    failures_.erase(failure);
+}
+
 FileSyncResult FileIndexer::try_sync_file(const corpus::Publication& publication) {
     FileSyncResult failed;
     failed.outcome = FileSyncResult::Outcome::kFailed;
     try {
-        return sync_file(publication);
+        FileSyncResult result = sync_file(publication);
+        if (result.outcome != FileSyncResult::Outcome::kFailed) clear_failure(publication.path);
+        return result;
     } catch (const corpus::ReadError& e) {
         failed.reason = describe(e);
     } catch (const Xapian::DatabaseError&) {
@@ -272,17 +316,21 @@ FileSyncResult FileIndexer::try_sync_file(const corpus::Publication& publication
     } catch (const std::exception& e) {
         failed.reason = e.what();
     }
+    record_failure(publication, failed.reason);
     return failed;
 }
 
 std::size_t FileIndexer::remove_vanished(const std::vector<std::string>& roots,
                                          const std::set<std::string>& present) {
+    const auto vanished = [&](const std::string& path) {
+        const bool in_scope = std::any_of(roots.begin(), roots.end(), [&](const std::string& root) {
+            return is_under(path, root);
+        });
+        return in_scope && !present.count(path);
+    };
     std::size_t removed = 0;
     for (auto it = states_.begin(); it != states_.end();) {
-        const bool in_scope = std::any_of(roots.begin(), roots.end(), [&](const std::string& root) {
-            return is_under(it->first, root);
-        });
-        if (!in_scope || present.count(it->first)) {
+        if (!vanished(it->first)) {
             ++it;
             continue;
         }
@@ -290,6 +338,14 @@ std::size_t FileIndexer::remove_vanished(const std::vector<std::string>& roots,
         erase_file_state(db_, it->first);
         ++removed;
         it = states_.erase(it);
+    }
+    for (auto it = failures_.begin(); it != failures_.end();) {
+        if (!vanished(it->first)) {
+            ++it;
+            continue;
+        }
+        erase_failed_file(db_, it->first);
+        it = failures_.erase(it);
     }
     return removed;
 }

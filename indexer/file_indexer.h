@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,10 +37,18 @@ void add_to_report(IndexReport& report, const std::string& path, FileSyncResult 
 /// Adds the counts and lists of `part` (the report of a shard) to `total`.
 void add_to_report(IndexReport& total, IndexReport part);
 
+/// A file's size and modification time, as the file state records them.
+struct FileStat {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
 class FileIndexer {
   public:
-    /// Works on `db`; loads the per-file state it holds.
-    explicit FileIndexer(Xapian::WritableDatabase db);
+    /// Works on `db`; loads the per-file state it holds. A file that failed
+    /// in an earlier run is read again only once it changed, unless
+    /// `retry_failed`.
+    explicit FileIndexer(Xapian::WritableDatabase db, bool retry_failed = false);
 
     /// Brings one publication's documents in step: its file is read (with
     /// its metadata files) when it, an alternate or a metadata file changed.
@@ -50,9 +59,11 @@ class FileIndexer {
 
     /// sync_file(), with a failure of the file turned into a kFailed result
     /// with its reason: a file that cannot be indexed must not stop the
-    /// run. A failure of the database itself (Xapian::DatabaseError: disk
-    /// full, read-only, damaged) and an IndexError are thrown on: every
-    /// later file would fail the same way.
+    /// run. The failure is recorded, so that the next run reports it again
+    /// without reading the file while it stays as it is (a file that takes
+    /// the whole read time-out would cost it every night). A failure of the database itself
+    /// (Xapian::DatabaseError: disk full, read-only, damaged) and an IndexError are thrown on:
+    /// every later file would fail the same way.
     FileSyncResult try_sync_file(const corpus::Publication& publication);
 
     /// Removes the documents of files that were under one of `roots` and
@@ -80,12 +91,18 @@ class FileIndexer {
     using PassageSlots = std::map<std::string, std::vector<Xapian::docid>>;
     PassageSlots passage_slots_of(const FileState& state);
     bool unchanged(Xapian::docid docid, const Xapian::Document& xdoc);
+    std::optional<FileSyncResult> known_failure(const std::string& path, const FileStat& stat,
+                                                std::uint64_t companions) const;
+    void record_failure(const corpus::Publication& publication, const std::string& reason);
+    void clear_failure(const std::string& path);
     void write_documents(std::vector<corpus::Document>& documents, FileState& state,
                          PassageSlots& slots, FileSyncResult& result);
 
     Xapian::WritableDatabase db_;
     Analyzer analyzer_;
     std::map<std::string, FileState> states_;
+    std::map<std::string, FailedFile> failures_;
+    bool retry_failed_ = false;
     std::map<std::string, std::string> owners_;  // doc id -> path of the file it came from
 };
 

@@ -23,8 +23,8 @@ std::string hex(std::uint64_t value) {
     return out;
 }
 
-std::string state_key(const std::string& path) {
-    std::string key(schema::kMetaFilePrefix);
+std::string state_key(const std::string& path, std::string_view prefix = schema::kMetaFilePrefix) {
+    std::string key(prefix);
     if (key.size() + path.size() <= kMaxKeyBytes) return key + path;
     return key + "#" + hex(content_hash(path));
 }
@@ -120,6 +120,40 @@ void save_file_state(Xapian::WritableDatabase& db, const FileState& state) {
     if (state.companions != 0) json["companions"] = hex(state.companions);
     if (!corpus::is_valid_utf8(state.path)) json["path_bytes"] = hex_bytes(state.path);
     db.set_metadata(state_key(state.path), json.dump());
+}
+
+std::map<std::string, FailedFile> load_failed_files(const Xapian::Database& db) {
+    std::map<std::string, FailedFile> failures;
+    const std::string prefix(schema::kMetaFailedPrefix);
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+        const auto json = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
+        if (!json.is_object() || !json.contains("path")) continue;
+        FailedFile failed;
+        failed.path = json.contains("path_bytes") ? from_hex_bytes(json.value("path_bytes", ""))
+                                                  : json.value("path", "");
+        failed.size = json.value("size", std::uint64_t{0});
+        failed.mtime_ns = json.value("mtime_ns", std::int64_t{0});
+        failed.companions = std::stoull(json.value("companions", "0"), nullptr, 16);
+        failed.reason = json.value("reason", "");
+        failures.emplace(failed.path, std::move(failed));
+    }
+    return failures;
+}
+
+void save_failed_file(Xapian::WritableDatabase& db, const FailedFile& failed) {
+    nlohmann::json json{
+        {"path", printable_path(failed.path)},
+        {"size", failed.size},
+        {"mtime_ns", failed.mtime_ns},
+        {"companions", hex(failed.companions)},
+        {"reason",
+         corpus::is_valid_utf8(failed.reason) ? failed.reason : printable_path(failed.reason)}};
+    if (!corpus::is_valid_utf8(failed.path)) json["path_bytes"] = hex_bytes(failed.path);
+    db.set_metadata(state_key(failed.path, schema::kMetaFailedPrefix), json.dump());
+}
+
+void erase_failed_file(Xapian::WritableDatabase& db, const std::string& path) {
+    db.set_metadata(state_key(path, schema::kMetaFailedPrefix), "");
 }
 
 void erase_file_state(Xapian::WritableDatabase& db, const std::string& path) {

@@ -26,6 +26,15 @@ struct FileState {
     std::size_t passages = 0;
 };
 
+/// A file that could not be indexed, as it was when it failed.
+struct FailedFile {
+    std::string path;
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t companions = 0;  // as in FileState
+    std::string reason;
+};
+
 /// A fast 64-bit hash of file contents (not cryptographic).
 std::uint64_t content_hash(std::string_view bytes);
 
@@ -38,6 +47,11 @@ std::map<std::string, FileState> load_file_states(const Xapian::Database& db);
 
 void save_file_state(Xapian::WritableDatabase& db, const FileState& state);
 void erase_file_state(Xapian::WritableDatabase& db, const std::string& path);
+
+/// Every recorded failure, by path.
+std::map<std::string, FailedFile> load_failed_files(const Xapian::Database& db);
+void save_failed_file(Xapian::WritableDatabase& db, const FailedFile& failed);
+void erase_failed_file(Xapian::WritableDatabase& db, const std::string& path);
 
 /// Number of recorded files.
 std::size_t count_file_states(const Xapian::Database& db);

@@ -57,9 +57,9 @@ WriterLock::WriterLock(const std::string& index_dir) {
         const std::string holder = read_holder(fd_);
         ::close(fd_);
         fd_ = -1;
-        throw IndexError("index " + index_dir + " is locked by " +
-                         (holder.empty() ? std::string("another process") : "process " + holder) +
-                         " (another kamerzoek index run is writing to it)");
+        throw IndexLocked("index " + index_dir + " is locked by " +
+                          (holder.empty() ? std::string("another process") : "process " + holder) +
+                          " (another kamerzoek index run is writing to it)");
     }
     write_pid(fd_);
 }

@@ -9,7 +9,8 @@ namespace kamerzoek {
 class WriterLock {
   public:
     /// Takes the lock on `index_dir` (creating the directory) without
-    /// waiting; throws IndexError naming the holder's pid when it is taken.
+    /// waiting; throws IndexLocked naming the holder's pid when it is taken,
+    /// IndexError when the lock file cannot be made or is not a plain file.
     /// The kernel releases it when the process ends, however it ends.
     explicit WriterLock(const std::string& index_dir);
     ~WriterLock();

@@ -54,6 +54,9 @@ inline constexpr std::string_view kFormatVersion = "1";
 // Per source file (key: prefix + absolute path, or "#" + hash of a long
 // path): JSON {path, size, mtime_ns, hash, docs, passages}.
 inline constexpr std::string_view kMetaFilePrefix = "kamerzoek.file:";
+// A file that could not be read, with the size and time it had then: it is
+// not read again until it changes (or a run retries failed files).
+inline constexpr std::string_view kMetaFailedPrefix = "kamerzoek.failed:";
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermLength = 240;

@@ -48,20 +48,6 @@ Xapian::WritableDatabase open_for_writing(const std::string& db_path, const std:
     }
 }
 
-// The writer lock; another writer holding it is IndexLocked (WriterLock
-// says so only in its message).
-WriterLock take_writer_lock(const std::string& dir) {
-    try {
-        return WriterLock(dir);
-    } catch (const IndexLocked&) {
-        throw;
-    } catch (const IndexError& e) {
-        if (std::string_view(e.what()).find(" is locked by ") != std::string_view::npos)
-            throw IndexLocked(e.what());
-        throw;
-    }
-}
-
 // Runs `work`, turning what the libraries below throw into IndexError: the
 // public API throws kamerzoek::Error only, and Xapian::Error is not even a
 // std::exception.
@@ -164,9 +150,7 @@ struct Indexer::Impl {
     CommittedState committed;
 
     Impl(const std::string& index_dir, const IndexOptions& index_options)
-        : dir(refuse_shard_sets(index_dir)),
-          options(index_options),
-          lock(take_writer_lock(index_dir)) {
+        : dir(refuse_shard_sets(index_dir)), options(index_options), lock(WriterLock(index_dir)) {
         std::error_code ignored;
         fs::remove_all(ShardBuild::work_dir_of(dir), ignored);  // left by a killed run
         if (options.full_rebuild) {
@@ -184,7 +168,7 @@ struct Indexer::Impl {
                 refuse_incompatible(db, dir);
             }
         }
-        files = std::make_unique<FileIndexer>(db);
+        files = std::make_unique<FileIndexer>(db, options.retry_failed);
         committed.remember(db_path, db.get_revision());
     }
 
@@ -249,7 +233,7 @@ struct Indexer::Impl {
         commit();
         if (!unpublished) layout::publish_generation(dir, output);
         db_path = output;
-        files = std::make_unique<FileIndexer>(db);
+        files = std::make_unique<FileIndexer>(db, options.retry_failed);
     }
 
     // Counts a file's result into the run and tells the caller of it.

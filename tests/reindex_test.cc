@@ -279,8 +279,44 @@ TEST_F(Reindex, KeepsThePreviousVersionWhenAChangedFileNoLongerParses) {
     EXPECT_NE(broken.failed[0].reason.find("binary"), std::string::npos);
     EXPECT_EQ(broken.updated, 0u);
     EXPECT_EQ(documents_matching("zonnepanelen"), std::set<std::string>{"zon"});
-    // Still failing next time: the file is retried, not forgotten.
+    // Still failing next time: reported again, not forgotten.
     EXPECT_EQ(index_corpus().failed.size(), 1u);
+}
+
+TEST_F(Reindex, AFailedFileIsReportedEachRunButReadAgainOnlyOnceItChanges) {
+    constexpr char kGarbage[] = "\x01\x02\0\0\0\x03\xfe\xff\x01\x02\x03";
+    write("kapot.txt", std::string(kGarbage, sizeof kGarbage - 1));
+    write_letters(1);
+    const IndexReport first = index_corpus();
+    ASSERT_EQ(first.failed.size(), 1u);
+    EXPECT_EQ(first.failed[0].reason.find("not read again"), std::string::npos);
+
+    const IndexReport unchanged = index_corpus();
+    ASSERT_EQ(unchanged.failed.size(), 1u);
+    EXPECT_NE(unchanged.failed[0].reason.find("binary"), std::string::npos);
+    EXPECT_NE(unchanged.failed[0].reason.find("not read again"), std::string::npos)
+        << unchanged.failed[0].reason;
+
+    IndexOptions retry;
+    retry.retry_failed = true;
+    const IndexReport retried = index_corpus(retry);
+    ASSERT_EQ(retried.failed.size(), 1u);
+    EXPECT_EQ(retried.failed[0].reason.find("not read again"), std::string::npos);
+
+    write("kapot.txt", "Den Haag, 3 maart 2021\n\nDe minister schrijft over getijdenenergie.\n");
+    const IndexReport repaired = index_corpus();
+    EXPECT_TRUE(repaired.failed.empty());
+    EXPECT_EQ(repaired.added, 1u);
+    EXPECT_EQ(documents_matching("getijdenenergie"), std::set<std::string>{"kapot"});
+
+    // Broken again, then gone: the failure is forgotten with the file.
+    write("kapot.txt", std::string(kGarbage, sizeof kGarbage - 1));
+    EXPECT_EQ(index_corpus().failed.size(), 1u);
+    fs::remove(corpus() / "kapot.txt");
+    const IndexReport gone = index_corpus();
+    EXPECT_TRUE(gone.failed.empty());
+    EXPECT_EQ(gone.removed, 1u);
+    EXPECT_TRUE(documents_matching("getijdenenergie").empty());
 }
 
 TEST_F(Reindex, LeavesDocumentsOfPathsNotGivenInThisRunAlone) {

@@ -93,6 +93,9 @@ struct IndexOptions {
     /// (each folder once). Links are not followed otherwise, and never out
     /// of the indexed folders.
     bool follow_symlinks = false;
+    /// Read again the files that failed in an earlier run and have not
+    /// changed since (by default they are reported as failed, unread).
+    bool retry_failed = false;
     /// Polled between files, and while a PDF is parsed: true stops the
     /// run after committing. It may be called from several worker threads
     /// at once: it must be thread-safe and quick (e.g. read an atomic).
