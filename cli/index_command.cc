@@ -41,6 +41,7 @@ struct IndexArguments {
     std::vector<std::string> exclude;
     bool follow_symlinks = false;
     bool retry_failed = false;
+    std::uint64_t max_file_mb = IndexOptions{}.max_file_bytes >> 20;
 };
 
 std::string duration_text(double seconds) {
@@ -111,6 +112,7 @@ int run_index(const GlobalOptions& global, const IndexArguments& arguments) {
     options.exclude = arguments.exclude;
     options.follow_symlinks = arguments.follow_symlinks;
     options.retry_failed = arguments.retry_failed;
+    options.max_file_bytes = arguments.max_file_mb << 20;
     options.stop_requested = [] { return stop_signal != 0; };
     options.on_progress = [progress](const IndexProgress& p) { (*progress)(p); };
     Indexer indexer(global.db, options);
@@ -167,6 +169,12 @@ CommandAction add_index_command(CLI::App& app, GlobalOptions& global) {
     command->add_flag("--retry-failed", arguments->retry_failed,
                       "Read again files that failed before and have not changed since (they are "
                       "otherwise reported as failed without being read)");
+    command
+        ->add_option("--max-file-size", arguments->max_file_mb,
+                     "Report larger files (in MB) as failed, unread; a text file takes several "
+                     "times its size in memory while it is indexed")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{4096}))
+        ->capture_default_str();
     add_db_option(*command, global);
     return [&global, arguments] { return run_index(global, *arguments); };
 }

@@ -19,8 +19,6 @@
 namespace kamerzoek {
 namespace {
 
-constexpr std::uintmax_t kMaxFileBytes = 512ull << 20;
-
 bool is_under(const std::string& path, const std::string& root) {
     return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
                             (root == "/" || path[root.size()] == '/'));
@@ -70,22 +68,37 @@ void make_paths_printable(corpus::SourceFile& file) {
 
 }  // namespace
 
-std::string read_file_bytes(const std::string& path, std::uint64_t size) {
-    if (size > kMaxFileBytes)
-        throw corpus::ReadError("file too large (" + std::to_string(size >> 20) + " MB)");
+std::string read_file_bytes(const std::string& path, std::uint64_t size, std::uint64_t max_bytes) {
+    const auto too_large = [max_bytes](std::uint64_t bytes) {
+        return FileTooLarge("file too large (" + std::to_string(bytes >> 20) +
+                            " MB; the limit is " + std::to_string(max_bytes >> 20) +
+                            " MB: index --max-file-size)");
+    };
+    if (size > max_bytes) throw too_large(size);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw corpus::ReadError("cannot open for reading");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    // Read in place: a stream buffer would hold the file two or three times.
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
     if (in.bad()) throw corpus::ReadError("read error");
-    return bytes.str();
+    if (bytes.size() == size && in.peek() != std::ifstream::traits_type::eof()) {
+        // Grown since it was looked at: take the rest too, within the limit.
+        char chunk[1 << 16];
+        while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+            bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+            if (bytes.size() > max_bytes) throw too_large(bytes.size());
+        }
+        if (in.bad()) throw corpus::ReadError("read error");
+    }
+    return bytes;
 }
 
-FileIndexer::FileIndexer(Xapian::WritableDatabase db, bool retry_failed)
+FileIndexer::FileIndexer(Xapian::WritableDatabase db, FileReading reading)
     : db_(std::move(db)),
       states_(load_file_states(db_)),
       failures_(load_failed_files(db_)),
-      retry_failed_(retry_failed) {
+      reading_(reading) {
     for (const auto& [path, state] : states_) {
         for (const std::string& id : state.doc_ids) owners_[id] = path;
     }
@@ -225,7 +238,7 @@ FileSyncResult FileIndexer::sync_file(const corpus::Publication& publication) {
         previous->companions == companions) {
         return result;  // unchanged
     }
-    std::string bytes = read_file_bytes(path, stat.size);
+    std::string bytes = read_file_bytes(path, stat.size, reading_.max_file_bytes);
     result.bytes_read = bytes.size();
     FileState state{path, stat.size, stat.mtime_ns, content_hash(bytes), companions, {}, 0};
     if (previous && previous->hash == state.hash && previous->companions == companions) {
@@ -261,7 +274,7 @@ std::optional<FileSyncResult> FileIndexer::known_failure(const std::string& path
                                                          const FileStat& stat,
                                                          std::uint64_t companions) const {
     const auto failure = failures_.find(path);
-    if (retry_failed_ || failure == failures_.end()) return std::nullopt;
+    if (reading_.retry_failed || failure == failures_.end()) return std::nullopt;
     const FailedFile& known = failure->second;
     if (known.size != stat.size || known.mtime_ns != stat.mtime_ns ||
         known.companions != companions)
@@ -305,6 +318,9 @@ FileSyncResult FileIndexer::try_sync_file(const corpus::Publication& publication
         FileSyncResult result = sync_file(publication);
         if (result.outcome != FileSyncResult::Outcome::kFailed) clear_failure(publication.path);
         return result;
+    } catch (const FileTooLarge& e) {
+        failed.reason = e.what();
+        return failed;  // seen from its size alone: nothing to save a later run
     } catch (const corpus::ReadError& e) {
         failed.reason = describe(e);
     } catch (const Xapian::DatabaseError&) {

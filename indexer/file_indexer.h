@@ -43,12 +43,20 @@ struct FileStat {
     std::int64_t mtime_ns = 0;
 };
 
+/// What IndexOptions says about reading files.
+struct FileReading {
+    /// A file that failed in an earlier run is read again only once it
+    /// changed, unless this is set.
+    bool retry_failed = false;
+    /// Larger files are reported as failed, unread: a text file's passages,
+    /// tokens and postings take several times its size in memory.
+    std::uint64_t max_file_bytes = IndexOptions{}.max_file_bytes;
+};
+
 class FileIndexer {
   public:
-    /// Works on `db`; loads the per-file state it holds. A file that failed
-    /// in an earlier run is read again only once it changed, unless
-    /// `retry_failed`.
-    explicit FileIndexer(Xapian::WritableDatabase db, bool retry_failed = false);
+    /// Works on `db`; loads the per-file state it holds.
+    explicit FileIndexer(Xapian::WritableDatabase db, FileReading reading = {});
 
     /// Brings one publication's documents in step: its file is read (with
     /// its metadata files) when it, an alternate or a metadata file changed.
@@ -102,11 +110,20 @@ class FileIndexer {
     Analyzer analyzer_;
     std::map<std::string, FileState> states_;
     std::map<std::string, FailedFile> failures_;
-    bool retry_failed_ = false;
+    FileReading reading_;
     std::map<std::string, std::string> owners_;  // doc id -> path of the file it came from
 };
 
-/// Reads a file's bytes (at most 512 MB); throws corpus::ReadError.
-std::string read_file_bytes(const std::string& path, std::uint64_t size);
+/// A file larger than the run allows: not recorded as a failure of the
+/// file, since a later run with a higher limit reads it.
+class FileTooLarge : public corpus::ReadError {
+  public:
+    using corpus::ReadError::ReadError;
+};
+
+/// Reads a file's bytes, of about `size` (its size when it was looked at);
+/// throws corpus::ReadError when it cannot, FileTooLarge when the file is
+/// larger than `max_bytes`.
+std::string read_file_bytes(const std::string& path, std::uint64_t size, std::uint64_t max_bytes);
 
 }  // namespace kamerzoek

@@ -149,6 +149,8 @@ struct Indexer::Impl {
     std::unique_ptr<FileIndexer> files;
     CommittedState committed;
 
+    FileReading file_reading() const { return {options.retry_failed, options.max_file_bytes}; }
+
     Impl(const std::string& index_dir, const IndexOptions& index_options)
         : dir(refuse_shard_sets(index_dir)), options(index_options), lock(WriterLock(index_dir)) {
         std::error_code ignored;
@@ -168,7 +170,7 @@ struct Indexer::Impl {
                 refuse_incompatible(db, dir);
             }
         }
-        files = std::make_unique<FileIndexer>(db, options.retry_failed);
+        files = std::make_unique<FileIndexer>(db, file_reading());
         committed.remember(db_path, db.get_revision());
     }
 
@@ -233,7 +235,7 @@ struct Indexer::Impl {
         commit();
         if (!unpublished) layout::publish_generation(dir, output);
         db_path = output;
-        files = std::make_unique<FileIndexer>(db, options.retry_failed);
+        files = std::make_unique<FileIndexer>(db, file_reading());
     }
 
     // Counts a file's result into the run and tells the caller of it.
@@ -260,7 +262,7 @@ struct Indexer::Impl {
             const std::vector<corpus::Publication> slice(
                 paths.begin() + done, paths.begin() + std::min(paths.size(), done + batch));
             ShardBuild build(ShardBuild::work_dir_of(dir), thread_count(options.threads),
-                             files->owners());
+                             file_reading(), files->owners());
             // The shards count their files; here only progress and failures.
             IndexReport told;
             ShardBuild::Outcome outcome =

@@ -69,7 +69,7 @@ std::string ShardBuild::work_dir_of(const std::string& index_dir) {
     return (fs::path(index_dir) / "shards").string();
 }
 
-ShardBuild::ShardBuild(std::string work_dir, unsigned threads,
+ShardBuild::ShardBuild(std::string work_dir, unsigned threads, const FileReading& reading,
                        const std::map<std::string, std::string>& owners_before)
     : work_dir_(std::move(work_dir)), owners_before_(owners_before) {
     fs::remove_all(work_dir_);
@@ -77,7 +77,7 @@ ShardBuild::ShardBuild(std::string work_dir, unsigned threads,
     for (unsigned k = 0; k < std::max(threads, 1u); ++k) {
         auto shard = std::make_unique<Shard>();
         shard->path = (fs::path(work_dir_) / ("shard-" + std::to_string(k))).string();
-        shard->indexer = std::make_unique<FileIndexer>(create_shard(shard->path));
+        shard->indexer = std::make_unique<FileIndexer>(create_shard(shard->path), reading);
         shard->indexer->claim_ids(owners_before_);
         shards_.push_back(std::move(shard));
     }

@@ -18,6 +18,7 @@
 namespace kamerzoek {
 
 class FileIndexer;
+struct FileReading;
 struct FileSyncResult;
 
 class ShardBuild {
@@ -34,7 +35,7 @@ class ShardBuild {
 
     /// Shards go to `work_dir`/shard-K (removed when this is destroyed).
     /// `owners_before` are the doc ids the index already holds, by owner.
-    ShardBuild(std::string work_dir, unsigned threads,
+    ShardBuild(std::string work_dir, unsigned threads, const FileReading& reading,
                const std::map<std::string, std::string>& owners_before);
     ~ShardBuild();
     ShardBuild(const ShardBuild&) = delete;

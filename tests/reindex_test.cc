@@ -319,6 +319,24 @@ TEST_F(Reindex, AFailedFileIsReportedEachRunButReadAgainOnlyOnceItChanges) {
     EXPECT_TRUE(documents_matching("getijdenenergie").empty());
 }
 
+TEST_F(Reindex, AFileOverTheSizeLimitIsReportedWithTheLimitAndTheRestIsIndexed) {
+    write_letters(2);
+    write("groot.txt", letter(7) + std::string(4096, 'x'));
+    IndexOptions options;
+    options.max_file_bytes = 2048;
+    const IndexReport report = index_corpus(options);
+    EXPECT_EQ(report.added, 2u);
+    ASSERT_EQ(report.failed.size(), 1u);
+    EXPECT_NE(report.failed[0].path.find("groot.txt"), std::string::npos);
+    EXPECT_NE(report.failed[0].reason.find("--max-file-size"), std::string::npos)
+        << report.failed[0].reason;
+    // Raising the limit reads it: the size limit is not a failure of the file.
+    options.max_file_bytes = 1 << 20;
+    const IndexReport raised = index_corpus(options);
+    EXPECT_TRUE(raised.failed.empty());
+    EXPECT_EQ(raised.added, 1u);
+}
+
 TEST_F(Reindex, LeavesDocumentsOfPathsNotGivenInThisRunAlone) {
     fs::create_directories(corpus() / "a");
     fs::create_directories(corpus() / "b");

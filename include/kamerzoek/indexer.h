@@ -96,6 +96,10 @@ struct IndexOptions {
     /// Read again the files that failed in an earlier run and have not
     /// changed since (by default they are reported as failed, unread).
     bool retry_failed = false;
+    /// Larger files are reported as failed, unread. Reading a text file
+    /// takes several times its size in memory; at this default a run stays
+    /// under 1 GB whatever one file holds (docs/DEPLOYMENT.md).
+    std::uint64_t max_file_bytes = std::uint64_t{128} << 20;
     /// Polled between files, and while a PDF is parsed: true stops the
     /// run after committing. It may be called from several worker threads
     /// at once: it must be thread-safe and quick (e.g. read an atomic).
