@@ -310,6 +310,27 @@ std::string escape_for_log(std::string_view text) {
 
 BoundedServer::BoundedServer(const ConnectionLimits& limits) : limits_(limits) {
     new_task_queue = [this] { return new ConnectionPool(limits_.connections, limits_.queued); };
+    set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listening_ = sock;
+    });
+}
+
+bool BoundedServer::bind_to_port(const std::string& host, int port, int socket_flags) {
+    if (!httplib::Server::bind_to_port(host, port, socket_flags)) return false;
+    widen_backlog();
+    return true;
+}
+
+int BoundedServer::bind_to_any_port(const std::string& host, int socket_flags) {
+    const int port = httplib::Server::bind_to_any_port(host, socket_flags);
+    if (port > 0) widen_backlog();
+    return port;
+}
+
+void BoundedServer::widen_backlog() const {
+    // listen() again on a listening socket only changes its backlog.
+    if (listening_ != INVALID_SOCKET) ::listen(listening_, limits_.listen_backlog);
 }
 
 bool BoundedServer::client_gone() { return t_connection && t_connection->peer_closed(); }

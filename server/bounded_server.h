@@ -27,6 +27,7 @@ struct ConnectionLimits {
     std::chrono::milliseconds write_timeout{5000};     // for the client to take each write
     std::size_t requests_per_connection = 100;
     std::size_t max_head_bytes = 16384;  // request line and headers
+    int listen_backlog = 128;            // connections the kernel holds before accept
 };
 
 class BoundedServer : public httplib::Server {
@@ -40,10 +41,19 @@ class BoundedServer : public httplib::Server {
     /// is handling has been sent (for a request whose body was not read).
     static void close_after_response();
 
+    /// Binds as httplib::Server does, then widens the listening socket's
+    /// backlog: the library listens with 5, and a burst of new connections
+    /// beyond it waits a second for the client to send its SYN again.
+    bool bind_to_port(const std::string& host, int port, int socket_flags = 0);
+    int bind_to_any_port(const std::string& host, int socket_flags = 0);
+
   private:
+    void widen_backlog() const;
+
     bool process_and_close_socket(socket_t sock) override;
 
     ConnectionLimits limits_;
+    socket_t listening_ = INVALID_SOCKET;  // as the socket options saw it
 };
 
 /// `text` for one line of a log: control characters, backslashes, quotes

@@ -200,6 +200,40 @@ TEST_F(HttpLimits, AnExpensiveQueryIs422AndAnImpossibleFilter400) {
     EXPECT_NE(filter->body.find("year:abc"), std::string::npos) << filter->body;
 }
 
+// Connections the kernel completes before the service accepts them: with
+// cpp-httplib's backlog of 5 a burst beyond it (slow clients reconnecting,
+// a busy machine) waited a second for the client to send its SYN again.
+TEST_F(HttpLimits, ABurstOfNewConnectionsIsHeldByTheKernelUntilAccepted) {
+    ServiceOptions options;
+    options.index_dir = index_->string();
+    options.port = 0;
+    HttpService service(options);
+    const int port = service.bind();  // listening, but nothing accepts yet
+    constexpr int kBurst = 40;
+    std::vector<int> sockets;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (int i = 0; i < kBurst; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        [[maybe_unused]] auto started =
+            ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+        sockets.push_back(fd);
+    }
+    int established = 0;
+    for (const int fd : sockets) {
+        pollfd wait{fd, POLLOUT, 0};
+        int error = 0;
+        socklen_t length = sizeof error;
+        if (::poll(&wait, 1, 300) == 1 &&
+            ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0)
+            ++established;
+        ::close(fd);
+    }
+    EXPECT_EQ(established, kBurst);
+}
+
 TEST(LogEscaping, OneRequestIsOneLineWithoutEscapeSequences) {
     using kamerzoek::server::escape_for_log;
     const std::string forged = escape_for_log("/doc/x\nGET /forged-line 200");
