@@ -87,11 +87,14 @@ QueryNode compile(const Xapian::Query& query) {
 }
 
 PassageScorer::PassageScorer(const Xapian::Database& db, Analyzer& analyzer,
-                             const QueryNode& query, Bm25 parameters)
+                             const QueryNode& query, const std::set<std::string>& part_words,
+                             Bm25 parameters)
     : db_(db), analyzer_(analyzer), query_(query), parameters_(parameters) {
+    for (const std::string& word : part_words)
+        part_forms_[analyzer.compound_part_term(word)].push_back(word);
     sections_ = std::max<double>(1, db.get_doccount());
     const double passages = metadata_number(db, kMetaPassages);
-    const double words = metadata_number(db, kMetaPassageWords);
+    const double words = metadata_number(db, kMetaPassageLength);
     mean_length_ = passages > 0 && words > 0 ? words / passages : 1;
     // Passage counts stand in for section counts in the rarity of a term.
     collect_terms(query);
@@ -185,8 +188,14 @@ const std::vector<PassageScorer::Derivation>& PassageScorer::derivations_of(
             // A compound holds its part and another of at least four letters
             // (analysis/compounds.cc); judging it again against the section's
             // words alone would miss parts the whole document vouched for.
-            const std::string stem = term.substr(2);
-            if (word.size() >= stem.size() + 4 && word.find(stem) != std::string::npos)
+            // The stem alone misses a part whose stem is no substring of it
+            // ("veiligheidsraad" -> "veiligheidsrad").
+            std::vector<std::string> forms{term.substr(2)};
+            if (const auto known = part_forms_.find(term); known != part_forms_.end())
+                forms.insert(forms.end(), known->second.begin(), known->second.end());
+            if (std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
+                    return word.size() >= form.size() + 4 && word.find(form) != std::string::npos;
+                }))
                 derived.push_back({i, true});
         }
     }
@@ -209,7 +218,7 @@ double PassageScorer::term_weight(double termfreq) const {
 }
 
 double PassageScorer::tf_part(double tf, const StoredPassage& passage) const {
-    const double normalised = std::max(passage.length() / mean_length_, 0.5);
+    const double normalised = std::max(passage.length / mean_length_, 0.5);
     const double k = parameters_.k1 * ((1 - parameters_.b) + parameters_.b * normalised);
     return tf * (parameters_.k1 + 1) / (k + tf);
 }

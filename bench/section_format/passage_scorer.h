@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,9 +43,11 @@ struct PassageScore {
 
 class PassageScorer {
   public:
-    /// `db` must hold the kMetaPassages/kMetaPassageWords statistics.
+    /// `db` must hold the kMetaPassages/kMetaPassageLength statistics.
+    /// `part_words`: the query's words that may be found inside a compound
+    /// (BuiltQuery::part_words).
     PassageScorer(const Xapian::Database& db, Analyzer& analyzer, const QueryNode& query,
-                  Bm25 parameters);
+                  const std::set<std::string>& part_words, Bm25 parameters);
 
     /// Every passage of the section `did`, scored.
     std::vector<PassageScore> score(Xapian::docid did, const StoredSection& section);
@@ -89,6 +92,9 @@ class PassageScorer {
     std::vector<Occurrences> occurrences_;  // of the section being scored
     bool needs_derivation_ = false;         // a stem or part term without own positions
     std::unordered_map<std::string, std::vector<Derivation>> derivations_;
+    // Compound part term -> the forms it is found by inside a compound: its
+    // stem and the query words it was made from.
+    std::unordered_map<std::string, std::vector<std::string>> part_forms_;
 };
 
 }  // namespace kamerzoek::sections

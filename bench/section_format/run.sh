@@ -6,10 +6,10 @@
 # is built in the same rounds when installed, for the targets stated
 # against it. See docs/PERFORMANCE.md, "Section documents: an experiment".
 #
-#   bench/section_format/run.sh [--size MB] [--rounds N] [--formats LIST] [--build DIR]
+#   bench/section_format/run.sh [--size MB] [--rounds N] [--formats LIST] [--build DIR] [--bin FILE]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-size=30 rounds=3 build="$repo/build"
+size=30 rounds=3 build="$repo/build" bin=""
 formats="today,heading:64,run:8,heading:64+pos"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,11 +17,12 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --formats) formats=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
+    --bin) bin=$2; shift 2 ;;
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-bin="$build/bench/section_format/section_format"
+bin=${bin:-"$build/bench/section_format/section_format"}
 [ -x "$bin" ] || { echo "run.sh: build $bin first (cmake --build build --target section_format)" >&2; exit 2; }
 work=$(mktemp -d /tmp/kamerzoek-sections.XXXXXX)
 trap 'rm -rf "$work"' EXIT

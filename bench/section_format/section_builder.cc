@@ -112,16 +112,19 @@ class SectionWriter {
         for (std::size_t i = first; i < last; ++i) {
             const corpus::Passage& passage = document.passages[i];
             StoredPassage record = stored_passage(passage, position + 1);
+            // Its length as Xapian would count it as a document of its own.
+            const Xapian::termcount length_before = wdf_added_;
             for (const Analyzer::Token& token : tokens[i]) add_word(xdoc, token, passage, ++position);
             record.end = position;
-            words_written_ += record.length();
             // Heading and title words at the passage's first position, so
             // that a passage-level score can tell which passage they go with.
             for (const std::string& term : field_terms(schema::kSectionWord, passage.section))
-                xdoc.add_posting(term, record.begin);
+                add_field_word(xdoc, term, record.begin);
             if (i == 0) {
-                for (const std::string& term : title_terms_) xdoc.add_posting(term, record.begin);
+                for (const std::string& term : title_terms_) add_field_word(xdoc, term, record.begin);
             }
+            record.length = wdf_added_ - length_before;
+            words_written_ += record.length;
             add_passage_filters(xdoc, passage);
             stored.push_back(std::move(record));
             texts.push_back(passage.text);
@@ -153,6 +156,7 @@ class SectionWriter {
                   const corpus::Passage& passage, Xapian::termpos position) {
         if (token.folded.size() + 1 > schema::kMaxTermLength) return;
         xdoc.add_posting(token.folded, position);
+        ++wdf_added_;
         const WordTerms& terms = terms_of(token.folded, passage.language);
         if (passage.language != Language::kEnglish) {
             add_derived(xdoc, terms.dutch, position);
@@ -161,7 +165,13 @@ class SectionWriter {
         if (passage.language != Language::kDutch) add_derived(xdoc, terms.english, position);
     }
 
+    void add_field_word(Xapian::Document& xdoc, const std::string& term, Xapian::termpos position) {
+        xdoc.add_posting(term, position);
+        ++wdf_added_;
+    }
+
     void add_derived(Xapian::Document& xdoc, const std::string& term, Xapian::termpos position) {
+        ++wdf_added_;
         if (options_.stem_positions)
             xdoc.add_posting(term, position);
         else
@@ -224,6 +234,7 @@ class SectionWriter {
     std::unordered_set<std::string> vocabulary_;
     std::vector<std::string> title_terms_;
     std::size_t sections_ = 0, passages_ = 0, words_written_ = 0;
+    Xapian::termcount wdf_added_ = 0;  // wdf of all terms written so far
 };
 
 std::string read_bytes(const std::string& path) {
@@ -325,7 +336,7 @@ BuildReport build_section_index(const std::vector<std::string>& paths, const fs:
         // Recorded before the merge, which keeps the first shard's metadata.
         Xapian::WritableDatabase first((out_dir / "shard-0").string(), Xapian::DB_OPEN);
         first.set_metadata(kMetaPassages, std::to_string(report.passages));
-        first.set_metadata(kMetaPassageWords, std::to_string(words));
+        first.set_metadata(kMetaPassageLength, std::to_string(words));
         first.set_metadata(std::string(schema::kMetaAnalysis), Analyzer::signature());
         first.commit();
     }

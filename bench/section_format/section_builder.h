@@ -37,9 +37,10 @@ struct BuildReport {
     std::vector<std::string> doc_ids;  // of every document read
 };
 
-// Metadata keys of a section index: passage statistics for passage BM25.
+// Metadata keys of a section index: passage statistics for passage BM25
+// (the number of passages, the sum of their lengths as Xapian counts them).
 inline constexpr const char* kMetaPassages = "sections.passages";
-inline constexpr const char* kMetaPassageWords = "sections.passage_words";
+inline constexpr const char* kMetaPassageLength = "sections.passage_length";
 
 /// Builds `out_dir`/index (compacted) from the files under `paths`;
 /// scratch shards go in `out_dir` and are removed.

@@ -47,7 +47,7 @@ std::string encode_section(const std::string& doc_id, const std::vector<StoredPa
         }
         for (const std::string& field :
              {std::to_string(p.ordinal), p.lang, std::to_string(p.begin), std::to_string(p.end),
-              std::to_string(texts[i].size()), clean(p.section), clean(p.speaker),
+              std::to_string(texts[i].size()), std::to_string(p.length), clean(p.section), clean(p.speaker),
               clean(p.party), clean(p.label), std::string(p.footnote ? "1" : "")}) {
             out += field;
             out += kField;
@@ -73,20 +73,21 @@ StoredSection decode_section(const std::string& record) {
         next = all.find('\n', at);
         if (next == std::string_view::npos) throw std::runtime_error("truncated section record");
         const std::vector<std::string_view> f = split(all.substr(at, next - at), kField);
-        if (f.size() != 11) throw std::runtime_error("malformed passage in section record");
+        if (f.size() != 12) throw std::runtime_error("malformed passage in section record");
         StoredPassage p;
         p.ordinal = static_cast<int>(to_number(f[0]));
         p.lang = std::string(f[1]);
         p.begin = static_cast<Xapian::termpos>(to_number(f[2]));
         p.end = static_cast<Xapian::termpos>(to_number(f[3]));
         sizes.push_back(to_number(f[4]));
-        p.section = std::string(f[5]);
-        p.speaker = std::string(f[6]);
-        p.party = std::string(f[7]);
-        p.label = std::string(f[8]);
-        p.footnote = f[9] == "1";
-        if (!f[10].empty()) {
-            for (std::string_view ref : split(f[10], kSubField)) p.refs.emplace_back(ref);
+        p.length = static_cast<Xapian::termcount>(to_number(f[5]));
+        p.section = std::string(f[6]);
+        p.speaker = std::string(f[7]);
+        p.party = std::string(f[8]);
+        p.label = std::string(f[9]);
+        p.footnote = f[10] == "1";
+        if (!f[11].empty()) {
+            for (std::string_view ref : split(f[11], kSubField)) p.refs.emplace_back(ref);
         }
         section.passages.push_back(std::move(p));
     }

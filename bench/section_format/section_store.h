@@ -22,8 +22,10 @@ struct StoredPassage {
     std::string speaker, party, label;
     bool footnote = false;
     std::vector<std::string> refs;  // canonical ids cited or linked
+    // Its length as Xapian counts a document's: the wdf of all its terms
+    // (words, stems, compound parts, heading and title words).
+    Xapian::termcount length = 0;
 
-    Xapian::termcount length() const { return end >= begin ? end - begin + 1 : 0; }
     bool holds(Xapian::termpos position) const { return position >= begin && position <= end; }
 };
 
