@@ -86,9 +86,8 @@ QueryNode compile(const Xapian::Query& query) {
     return node;
 }
 
-PassageScorer::PassageScorer(const Xapian::Database& db, Analyzer& analyzer,
-                             const QueryNode& query, const std::set<std::string>& part_words,
-                             Bm25 parameters)
+PassageScorer::PassageScorer(const Xapian::Database& db, Analyzer& analyzer, const QueryNode& query,
+                             const std::set<std::string>& part_words, Bm25 parameters)
     : db_(db), analyzer_(analyzer), query_(query), parameters_(parameters) {
     for (const std::string& word : part_words)
         part_forms_[analyzer.compound_part_term(word)].push_back(word);
@@ -131,8 +130,8 @@ void PassageScorer::locate(Xapian::docid did) {
             o.present = it != document.termlist_end() && *it == terms_[i];
             continue;
         }
-        for (auto it = db_.positionlist_begin(did, terms_[i]); it != db_.positionlist_end(did, terms_[i]);
-             ++it)
+        for (auto it = db_.positionlist_begin(did, terms_[i]);
+             it != db_.positionlist_end(did, terms_[i]); ++it)
             o.own.push_back(*it);
         if (o.own.empty() && (is_stem(terms_[i]) || is_part(terms_[i]))) {
             o.derived = true;
@@ -150,7 +149,8 @@ void PassageScorer::locate(Xapian::docid did) {
         const std::vector<Derivation>& derived = derivations_of(word);
         if (derived.empty()) continue;
         std::vector<Xapian::termpos> positions;
-        for (auto it = db_.positionlist_begin(did, word); it != db_.positionlist_end(did, word); ++it)
+        for (auto it = db_.positionlist_begin(did, word); it != db_.positionlist_end(did, word);
+             ++it)
             positions.push_back(*it);
         for (const Derivation& d : derived) {
             if (!occurrences_[d.term].derived) continue;
@@ -321,8 +321,8 @@ PassageScore PassageScorer::evaluate(const QueryNode& node, const StoredPassage&
     std::vector<PassageScore> parts;
     for (const QueryNode& child : node.children) parts.push_back(evaluate(child, passage));
     PassageScore out;
-    const auto matched = std::count_if(parts.begin(), parts.end(),
-                                       [](const PassageScore& s) { return s.matched; });
+    const auto matched =
+        std::count_if(parts.begin(), parts.end(), [](const PassageScore& s) { return s.matched; });
     double sum = 0, best = 0;
     for (const PassageScore& s : parts) {
         if (!s.matched) continue;

@@ -22,8 +22,8 @@ namespace kamerzoek::sections {
 /// factors and windows only in the query's description).
 struct QueryNode {
     Xapian::Query::op op = Xapian::Query::LEAF_MATCH_NOTHING;
-    std::string term;  // of a leaf term
-    double factor = 1;  // of OP_SCALE_WEIGHT
+    std::string term;              // of a leaf term
+    double factor = 1;             // of OP_SCALE_WEIGHT
     Xapian::termcount window = 0;  // of OP_PHRASE and OP_NEAR
     std::vector<QueryNode> children;
 };

@@ -114,14 +114,16 @@ class SectionWriter {
             StoredPassage record = stored_passage(passage, position + 1);
             // Its length as Xapian would count it as a document of its own.
             const Xapian::termcount length_before = wdf_added_;
-            for (const Analyzer::Token& token : tokens[i]) add_word(xdoc, token, passage, ++position);
+            for (const Analyzer::Token& token : tokens[i])
+                add_word(xdoc, token, passage, ++position);
             record.end = position;
             // Heading and title words at the passage's first position, so
             // that a passage-level score can tell which passage they go with.
             for (const std::string& term : field_terms(schema::kSectionWord, passage.section))
                 add_field_word(xdoc, term, record.begin);
             if (i == 0) {
-                for (const std::string& term : title_terms_) add_field_word(xdoc, term, record.begin);
+                for (const std::string& term : title_terms_)
+                    add_field_word(xdoc, term, record.begin);
             }
             record.length = wdf_added_ - length_before;
             words_written_ += record.length;
@@ -290,8 +292,10 @@ Grouping Grouping::parse(const std::string& spec) {
     if (kind != "heading" && kind != "run")
         throw std::runtime_error("grouping must be heading, heading:N or run:N, not " + spec);
     grouping.by_heading = kind == "heading";
-    if (colon != std::string::npos) grouping.max_passages = std::stoul(spec.substr(colon + 1));
-    else if (!grouping.by_heading) throw std::runtime_error("run:N needs N");
+    if (colon != std::string::npos)
+        grouping.max_passages = std::stoul(spec.substr(colon + 1));
+    else if (!grouping.by_heading)
+        throw std::runtime_error("run:N needs N");
     return grouping;
 }
 

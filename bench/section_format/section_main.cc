@@ -16,9 +16,9 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <functional>
-#include <sstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "bench/peers/bench_util.h"
 #include "bench/relevance/evaluation.h"
@@ -90,8 +90,8 @@ void build_today(const std::vector<std::string>& paths, const fs::path& dir, uns
     indexer.commit();
 }
 
-int run_build(const std::string& format, const fs::path& out, bool stem_positions,
-              unsigned threads, const std::vector<std::string>& paths) {
+int run_build(const std::string& format, const fs::path& out, bool stem_positions, unsigned threads,
+              const std::vector<std::string>& paths) {
     const auto start = std::chrono::steady_clock::now();
     fs::path index = out;
     std::size_t sections = 0, passages = 0;
@@ -105,7 +105,8 @@ int run_build(const std::string& format, const fs::path& out, bool stem_position
         sections = report.sections;
         passages = report.passages;
     }
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double corpus_mb = corpus_bytes(paths) / 1e6;
     fmt::print(
         "{{\"format\": \"{}{}\", \"threads\": {}, \"corpus_mb\": {:.2f}, \"wall_s\": {:.2f}, "
@@ -165,7 +166,8 @@ int run_query(const std::string& db, std::size_t sections, const std::string& te
     SectionSearchOptions options;
     options.sections = sections;
     for (const SectionHit& hit : searcher.search(text, options))
-        fmt::print("{:.3f} {}#{} [{}] {}\n", hit.score, hit.doc_id, hit.passage, hit.lang, hit.snippet);
+        fmt::print("{:.3f} {}#{} [{}] {}\n", hit.score, hit.doc_id, hit.passage, hit.lang,
+                   hit.snippet);
     return 0;
 }
 
@@ -223,7 +225,8 @@ void print_relevance(const std::vector<JudgedQuery>& queries, const std::vector<
             auto& [n, totals] = groups[group];
             totals.resize(columns.size());
             ++n;
-            for (std::size_t c = 0; c < columns.size(); ++c) relevance::add_to(totals[c], scores[c]);
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                relevance::add_to(totals[c], scores[c]);
         }
     }
     fmt::print("\n| group | queries |");
@@ -235,7 +238,8 @@ void print_relevance(const std::vector<JudgedQuery>& queries, const std::vector<
     for (const auto& [name, group] : groups) {
         const auto& [n, totals] = group;
         fmt::print("| {} | {} |", name, n);
-        for (const Scores& s : totals) fmt::print(" {:.3f} |", relevance::mean(s, n).reciprocal_rank);
+        for (const Scores& s : totals)
+            fmt::print(" {:.3f} |", relevance::mean(s, n).reciprocal_rank);
         for (const Scores& s : totals) fmt::print(" {:.3f} |", relevance::mean(s, n).ndcg);
         fmt::print("\n");
     }
@@ -245,15 +249,17 @@ int run_relevance(const std::vector<std::string>& paths, bool publications,
                   const std::string& judgements, const std::vector<std::string>& variants,
                   std::size_t sections, double section_share, bool per_query) {
     struct Scratch {
-        fs::path dir = fs::temp_directory_path() / ("kamerzoek-sections-" + std::to_string(::getpid()));
+        fs::path dir =
+            fs::temp_directory_path() / ("kamerzoek-sections-" + std::to_string(::getpid()));
         ~Scratch() { fs::remove_all(dir); }
     } scratch;
     const std::vector<JudgedQuery> queries = relevance::load_judgements(judgements);
     // As bench/relevance: files for the judged set, folders for publications.
     const std::vector<std::string> inputs = publications ? paths : relevance::files_under(paths);
     relevance::PublicationEngine today(scratch.dir / "today", inputs);
-    const std::vector<std::string> ids =
-        publications ? today.present(relevance::judged_ids(queries)) : relevance::document_ids(inputs);
+    const std::vector<std::string> ids = publications
+                                             ? today.present(relevance::judged_ids(queries))
+                                             : relevance::document_ids(inputs);
     std::vector<Column> columns{{"today", [&](const std::string& q) { return today.search(q); }}};
     std::vector<std::unique_ptr<SectionEngine>> engines;
     for (const std::string& variant : variants) {
@@ -266,14 +272,14 @@ int run_relevance(const std::vector<std::string>& paths, bool publications,
         SectionEngine* engine = engines.back().get();
         columns.push_back({variant, [engine](const std::string& q) { return engine->search(q); }});
     }
-    fmt::print("{} ({} top sections, section share {}):\n", fs::path(judgements).filename().string(),
-               sections, section_share);
+    fmt::print("{} ({} top sections, section share {}):\n",
+               fs::path(judgements).filename().string(), sections, section_share);
     print_relevance(queries, ids, columns, per_query);
     for (std::size_t i = 0; i < engines.size(); ++i) {
-        std::cerr << fmt::format("section_format: {}: {} sections matched where no passage "
-                                 "did, over {} queries\n",
-                                 variants[i], engines[i]->stats().sections_without_passage,
-                                 engines[i]->stats().queries);
+        std::cerr << fmt::format(
+            "section_format: {}: {} sections matched where no passage "
+            "did, over {} queries\n",
+            variants[i], engines[i]->stats().sections_without_passage, engines[i]->stats().queries);
     }
     return 0;
 }

@@ -15,7 +15,6 @@
 namespace kamerzoek::sections {
 namespace {
 
-
 // As rank() in searcher/ranking.cc: title and section words as a scaled
 // optional part.
 Xapian::Query with_field_boost(const BuiltQuery& query, double boost) {
@@ -57,9 +56,8 @@ std::vector<SectionHit> SectionSearcher::search(const std::string& text,
     if (options.extras) enquire.add_matchspy(&documents);
     // The Searcher's time limit, with its default of 10 s.
     const MatchDeadline deadline(std::chrono::duration<double>(10), nullptr);
-    const Xapian::MSet mset = enquire.get_mset(
-        0, static_cast<Xapian::doccount>(options.sections),
-        db_.get_doccount(), nullptr, &deadline);
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options.sections),
+                                               db_.get_doccount(), nullptr, &deadline);
 
     const QueryNode tree = compile(full);
     PassageScorer scorer(db_, analyzer_, tree, query.part_words,
@@ -92,11 +90,11 @@ std::vector<SectionHit> SectionSearcher::search(const std::string& text,
         if (options.per_document > 0 && ++per_document[section.doc_id] > options.per_document)
             continue;
         const StoredPassage& passage = section.passages[c.passage];
-        SectionHit hit{section.doc_id, passage.ordinal, passage.lang, std::string(passage.text),
-                       {}, c.score};
+        SectionHit hit{section.doc_id, passage.ordinal, passage.lang, std::string(passage.text), {},
+                       c.score};
         if (options.snippets)
-            hit.snippet = make_snippet(hit.text, corpus::language_from_code(hit.lang), query,
-                                       analyzer_);
+            hit.snippet =
+                make_snippet(hit.text, corpus::language_from_code(hit.lang), query, analyzer_);
         hits.push_back(std::move(hit));
     }
     if (options.extras) spelling_suggestion(db_, analyzer_, Glossary::builtin(), text, query);

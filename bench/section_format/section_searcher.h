@@ -15,11 +15,11 @@ namespace kamerzoek::sections {
 
 struct SectionSearchOptions {
     std::size_t limit = 10;
-    unsigned per_document = 2;   // passages per document (0: no cap)
-    std::size_t sections = 20;   // top sections whose passages are scored
-    bool snippets = true;        // make_snippet() for each hit, as today
-    bool extras = true;          // count documents and suggest spellings, as Searcher does
-    double section_share = 0;    // weight of the section's own score in a passage's
+    unsigned per_document = 2;  // passages per document (0: no cap)
+    std::size_t sections = 20;  // top sections whose passages are scored
+    bool snippets = true;       // make_snippet() for each hit, as today
+    bool extras = true;         // count documents and suggest spellings, as Searcher does
+    double section_share = 0;   // weight of the section's own score in a passage's
 };
 
 struct SectionHit {

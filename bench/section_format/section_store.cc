@@ -29,9 +29,7 @@ std::vector<std::string_view> split(std::string_view line, char separator) {
     return fields;
 }
 
-unsigned long to_number(std::string_view field) {
-    return std::stoul(std::string(field));
-}
+unsigned long to_number(std::string_view field) { return std::stoul(std::string(field)); }
 
 }  // namespace
 
@@ -47,8 +45,9 @@ std::string encode_section(const std::string& doc_id, const std::vector<StoredPa
         }
         for (const std::string& field :
              {std::to_string(p.ordinal), p.lang, std::to_string(p.begin), std::to_string(p.end),
-              std::to_string(texts[i].size()), std::to_string(p.length), clean(p.section), clean(p.speaker),
-              clean(p.party), clean(p.label), std::string(p.footnote ? "1" : "")}) {
+              std::to_string(texts[i].size()), std::to_string(p.length), clean(p.section),
+              clean(p.speaker), clean(p.party), clean(p.label),
+              std::string(p.footnote ? "1" : "")}) {
             out += field;
             out += kField;
         }

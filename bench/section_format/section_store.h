@@ -14,11 +14,11 @@ namespace kamerzoek::sections {
 
 struct StoredPassage {
     int ordinal = 0;
-    std::string lang;             // nl, en, und
-    Xapian::termpos begin = 0;    // first and last term position of its words
-    Xapian::termpos end = 0;      // (end < begin: a passage without words)
-    std::string_view text;        // into the record it was decoded from
-    std::string section;          // heading it falls under
+    std::string lang;           // nl, en, und
+    Xapian::termpos begin = 0;  // first and last term position of its words
+    Xapian::termpos end = 0;    // (end < begin: a passage without words)
+    std::string_view text;      // into the record it was decoded from
+    std::string section;        // heading it falls under
     std::string speaker, party, label;
     bool footnote = false;
     std::vector<std::string> refs;  // canonical ids cited or linked
