@@ -145,6 +145,7 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
         list.push_back(make_officiele_publicatie_reader());
         list.push_back(make_parlamint_reader());
         list.push_back(make_pdf_reader());
+        list.push_back(make_odt_reader());
         list.push_back(make_html_reader());
         list.push_back(make_markdown_reader());
         list.push_back(make_plain_text_reader());
