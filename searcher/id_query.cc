@@ -70,7 +70,7 @@ std::string wanted_id(std::string_view text) {
 }
 
 // The passages holding any of the terms `prefix`+value, each weighing `weight`.
-std::optional<Xapian::Query> weighted_terms(const Xapian::Database& db, std::string_view prefix,
+std::optional<Xapian::Query> weighted_terms(std::string_view prefix,
                                             const std::vector<std::string>& values, double weight) {
     if (values.empty()) return std::nullopt;
     std::vector<Xapian::Query> terms;
@@ -107,11 +107,10 @@ std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::s
 std::optional<Xapian::Query> official_id_query(const Xapian::Database& db, std::string_view text) {
     const std::string id = wanted_id(trimmed(text));
     if (id.empty()) return std::nullopt;
-    const auto own = weighted_terms(
-        db, schema::kDocId, values_ignoring_case(db, schema::kDocId, id), kOwnPassageWeight);
-    const auto citing =
-        weighted_terms(db, schema::kReference, values_ignoring_case(db, schema::kReference, id),
-                       kCitingPassageWeight);
+    const auto own = weighted_terms(schema::kDocId, values_ignoring_case(db, schema::kDocId, id),
+                                    kOwnPassageWeight);
+    const auto citing = weighted_terms(
+        schema::kReference, values_ignoring_case(db, schema::kReference, id), kCitingPassageWeight);
     if (own && citing) return Xapian::Query(Xapian::Query::OP_OR, *own, *citing);
     if (own) return own;
     return citing;
