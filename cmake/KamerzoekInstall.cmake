@@ -15,7 +15,7 @@ if(kamerzoek_library_type STREQUAL "SHARED_LIBRARY")
   set(KAMERZOEK_PC_REQUIRES_PRIVATE "")
 else()
   set(KAMERZOEK_INSTALL_SHARED OFF)
-  set(KAMERZOEK_PC_REQUIRES_PRIVATE "Requires.private: xapian-core poppler-cpp gumbo icu-i18n icu-uc pugixml fmt")
+  set(KAMERZOEK_PC_REQUIRES_PRIVATE "Requires.private: xapian-core poppler-cpp gumbo libzip icu-i18n icu-uc pugixml fmt")
 endif()
 # A static libkamerzoek may end up inside a consumer's shared library.
 set_target_properties(kamerzoek PROPERTIES POSITION_INDEPENDENT_CODE ON)

@@ -67,9 +67,11 @@ set(CPACK_PACKAGE_CONTACT "kamerzoek maintainers <kamerzoek@localhost>")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Library dependencies from the binaries (dpkg-shlibdeps), and adduser for postinst.
+# Library dependencies from the binaries (dpkg-shlibdeps finds libxapian30,
+# libpoppler-cpp0v5, libgumbo1, libzip4, ...), and adduser for postinst;
+# libzip4 is also stated, for the ODT reader, should shlibdeps be turned off.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, libzip4")
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 if(KAMERZOEK_INSTALL_SYSTEMD)

@@ -6,7 +6,7 @@
 namespace kamerzoek::corpus {
 namespace {
 
-constexpr std::array<std::pair<DocumentKind, std::string_view>, 20> kKindNames{{
+constexpr std::array<std::pair<DocumentKind, std::string_view>, 22> kKindNames{{
     {DocumentKind::kOther, "other"},
     {DocumentKind::kKamerbrief, "kamerbrief"},
     {DocumentKind::kKamerstuk, "kamerstuk"},
@@ -27,6 +27,8 @@ constexpr std::array<std::pair<DocumentKind, std::string_view>, 20> kKindNames{{
     {DocumentKind::kBladGemeenschappelijkeRegeling, "bladgemeenschappelijkeregeling"},
     {DocumentKind::kEmail, "email"},
     {DocumentKind::kNota, "nota"},
+    {DocumentKind::kRapport, "rapport"},
+    {DocumentKind::kFiche, "fiche"},
 }};
 
 // Kinds that are one series under another name: a Kamerbrief, a motie and

@@ -41,14 +41,16 @@ enum class DocumentKind {
     kWaterschapsblad,  // a water board's gazette
     kBladGemeenschappelijkeRegeling,  // the gazette of a joint arrangement of authorities
     kEmail,                           // an e-mail or e-mail thread (as released under the Woo)
-    kNota,  // a ministry's internal note to its minister (nota ter beslissing, ...)
+    kNota,     // a ministry's internal note to its minister (nota ter beslissing, ...)
+    kRapport,  // a report: research, evaluation, a "duidingsrapportage" sent to the Kamer
+    kFiche,    // a BNC-fiche: the government's assessment of a new EU proposal
 };
 
 /// "kamerbrief", "kamerstuk", "motie", "amendement", "bijlage",
 /// "handelingen", "aanhangsel", "kamervragen", "besluitenlijst", "debate",
 /// "staatsblad", "staatscourant", "tractatenblad", "gemeenteblad",
 /// "provinciaalblad", "waterschapsblad", "bladgemeenschappelijkeregeling",
-/// "email", "nota" or "other".
+/// "email", "nota", "rapport", "fiche" or "other".
 std::string_view kind_name(DocumentKind kind);
 DocumentKind kind_from_name(std::string_view name);
 

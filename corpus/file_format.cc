@@ -37,7 +37,6 @@ const std::map<std::string, std::string, std::less<>>& formats_by_extension() {
         name("spreadsheet", {".xlsx", ".xlsm", ".xls", ".ods"});
         name("Word document", {".doc", ".docx", ".rtf"});
         name("presentation", {".ppt", ".pptx", ".odp"});
-        name("OpenDocument text (ODT; no reader: index its XML, HTML or PDF rendition)", {".odt"});
         name("image", {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".svg",
                        ".ico", ".heic"});
         name("archive", {".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst"});
@@ -59,8 +58,7 @@ std::string zip_format(std::string_view bytes) {
     const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
     if (starts_with_bytes(bytes, "mimetypeapplication/vnd.oasis.opendocument.", 30)) {
         const std::string_view kind = bytes.substr(30 + 43, 4);
-        if (kind == "text")
-            return "OpenDocument text (ODT; no reader: index its XML, HTML or PDF rendition)";
+        if (kind == "text") return {};  // read by corpus/readers/odt_reader.cc
         if (kind == "spre") return "spreadsheet (ODS)";
         return "OpenDocument file";
     }

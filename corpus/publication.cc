@@ -9,6 +9,9 @@
 #include <set>
 #include <sstream>
 
+#include "corpus/official_id.h"
+#include "corpus/stated_id.h"
+
 namespace kamerzoek::corpus {
 namespace {
 
@@ -171,14 +174,52 @@ void attach_metadata(std::vector<Publication>& publications, const std::vector<G
     }
 }
 
+void sort_best_first(std::vector<std::string>& paths) {
+    std::stable_sort(paths.begin(), paths.end(), [](const std::string& a, const std::string& b) {
+        return rendition_rank(a) < rendition_rank(b);
+    });
+}
+
+// Files sharing a stem in one folder are renditions of one publication
+// unless they state different ids: "stb.xml" of stb-2018-84 beside
+// "stb.html" of stb-2014-296 are two publications. Files named by their
+// official id state it by the name and are not opened; a rendition that
+// states none (a PDF, an ODT) goes with the best rendition that states one.
+// `paths` is sorted best first.
+std::vector<std::vector<std::string>> split_by_stated_id(const std::vector<std::string>& paths,
+                                                         const std::string& stem) {
+    if (paths.size() < 2 || OfficialId::parse(stem)) return {paths};
+    std::vector<std::pair<std::string, std::vector<std::string>>> by_id;
+    std::vector<std::string> unstated;
+    for (const std::string& path : paths) {
+        const std::string id = id_stated_by_file(path);
+        if (id.empty()) {
+            unstated.push_back(path);
+            continue;
+        }
+        auto group = std::find_if(by_id.begin(), by_id.end(),
+                                  [&id](const auto& entry) { return entry.first == id; });
+        if (group == by_id.end()) group = by_id.insert(by_id.end(), {id, {}});
+        group->second.push_back(path);
+    }
+    if (by_id.size() < 2) return {paths};
+    std::vector<std::vector<std::string>> groups;
+    for (auto& [id, members] : by_id) groups.push_back(std::move(members));
+    groups.front().insert(groups.front().end(), unstated.begin(), unstated.end());
+    sort_best_first(groups.front());
+    return groups;
+}
+
 }  // namespace
 
 int rendition_rank(std::string_view path) {
     const std::string extension = lower(fs::path(path).extension().string());
     if (extension == ".xml") return 0;
     if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return 1;
-    if (extension == ".pdf") return 2;
-    if (extension == ".odt") return 3;
+    if (extension == ".md" || extension == ".markdown") return 2;
+    if (extension == ".pdf") return 3;
+    if (extension == ".odt") return 4;
+    if (extension == ".txt") return 5;
     return -1;
 }
 
@@ -222,14 +263,13 @@ PublicationSet group_publications(std::vector<std::string> files) {
     }
     std::vector<std::pair<Publication, GroupKey>> grouped;
     for (auto& [key, paths] : renditions) {
-        std::stable_sort(paths.begin(), paths.end(),
-                         [](const std::string& a, const std::string& b) {
-                             return rendition_rank(a) < rendition_rank(b);
-                         });
-        Publication publication;
-        publication.path = paths.front();
-        publication.alternates.assign(paths.begin() + 1, paths.end());
-        grouped.emplace_back(std::move(publication), key);
+        sort_best_first(paths);
+        for (const std::vector<std::string>& group : split_by_stated_id(paths, key.stem)) {
+            Publication publication;
+            publication.path = group.front();
+            publication.alternates.assign(group.begin() + 1, group.end());
+            grouped.emplace_back(std::move(publication), key);
+        }
     }
     for (std::string& path : singles) {
         GroupKey key = group_key(path);

@@ -5,9 +5,11 @@
 // the one place that groups walked files into publications: which file is
 // read (the best rendition), which are only recorded as alternates, which
 // metadata files describe it, and which main document an annex belongs to.
-// It works on names and folders only, so an incremental run stays a stat
-// per file; readers get the result through SourceFile and never look at
-// the disk themselves.
+// It works on names and folders, so an incremental run stays a stat per
+// file; only XML and HTML files that share a name with another rendition
+// are opened (their first 64 KB), to tell two publications that happen to
+// share a name by the ids they state. Readers get the result through
+// SourceFile and never look at the disk themselves.
 #pragma once
 
 #include <string>
@@ -38,9 +40,8 @@ struct PublicationSet {
 
 /// Groups the walked files (absolute paths) into publications. Metadata
 /// files attach to the publication they describe; alone, they are skipped
-/// with a note. Renditions that no reader handles (ODT) are alternates when
-/// a better one exists and are passed on otherwise, to be judged like any
-/// other file.
+/// with a note. Files sharing a name that state different ids
+/// (corpus/stated_id.h) are separate publications.
 PublicationSet group_publications(std::vector<std::string> files);
 
 /// The publication `path` belongs to, found from the files beside it on
@@ -60,7 +61,8 @@ SourceFile source_file_of(const Publication& publication, std::string bytes,
 bool is_metadata_file(std::string_view path);
 
 /// How good a rendition is to read from, by its extension: 0 for official
-/// XML, then HTML, PDF, ODT; -1 for a file that is not a rendition format.
+/// XML, then HTML, Markdown, PDF, ODT, plain text; -1 for a file that is not
+/// a rendition format.
 int rendition_rank(std::string_view path);
 
 /// Whether the file is named as an annex: "Bijlage A - DPIA.pdf",

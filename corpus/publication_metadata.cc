@@ -161,7 +161,13 @@ DocumentKind kind_of_type(const std::string& type, const std::string& sub) {
     if (type.find("brief") != std::string::npos || sub.find("brief") != std::string::npos) {
         return DocumentKind::kKamerbrief;
     }
+    // The repository states a Kamerstuk's own type first ("Motie", then "Kamerstuk").
+    if (type == "motie" || type == "gewijzigde motie") return DocumentKind::kMotie;
+    if (type.find("amendement") != std::string::npos) return DocumentKind::kAmendement;
     if (type.find("kamerstuk") != std::string::npos) return DocumentKind::kKamerstuk;
+    if (type.find("rapport") != std::string::npos || type == "report")
+        return DocumentKind::kRapport;
+    if (type.find("fiche") != std::string::npos) return DocumentKind::kFiche;
     return DocumentKind::kOther;
 }
 
@@ -191,8 +197,9 @@ std::string title_of(const Metadata& metadata) {
 // The date of the document itself (a sitting, a signature), before the date
 // it was made public.
 std::string document_date_of(const Metadata& metadata) {
-    return parse_date(meta(metadata, {"OVERHEIDop.datumVergadering", "DCTERMS.issued",
-                                      "DCTERMS.available", "DC.date", "DCTERMS.date", "issued"}));
+    return parse_date(meta(
+        metadata, {"OVERHEIDop.datumVergadering", "OVERHEIDop.datumOndertekening", "DCTERMS.issued",
+                   "DCTERMS.available", "DC.date", "DCTERMS.date", "issued"}));
 }
 
 std::string parent_of(const Metadata& metadata) {
@@ -252,6 +259,10 @@ DocumentKind kind_from_metadata(const Metadata& metadata) {
             if (kind != DocumentKind::kOther) return kind;
         }
     }
+    // The gazette or series it appeared in ("Staatsblad", "Provinciaal blad").
+    std::string series = lower(meta(metadata, {"OVERHEIDop.publicationName"}));
+    std::erase(series, ' ');
+    if (const DocumentKind kind = kind_from_name(series); kind != DocumentKind::kOther) return kind;
     return kind_of_type("", sub);
 }
 

@@ -21,8 +21,8 @@ namespace kamerzoek::corpus {
 // lower case, runs of other characters turned into single hyphens. Only a
 // document extension is dropped, so "debates.nl" and "debates.en" differ.
 std::string id_from_path(const std::string& path) {
-    static const std::set<std::string> kDocumentExtensions{".txt", ".xml", ".pdf",     ".html",
-                                                           ".htm", ".md",  ".markdown"};
+    static const std::set<std::string> kDocumentExtensions{".txt", ".xml", ".pdf",      ".html",
+                                                           ".htm", ".md",  ".markdown", ".odt"};
     const std::filesystem::path file = std::filesystem::path(path).filename();
     std::string extension = file.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
@@ -96,6 +96,44 @@ std::string annex_title_from_name(const std::string& path) {
     return std::regex_match(stem, m, labelled) ? stem : "";
 }
 
+// The words of `text`, ASCII-folded, split at anything not a letter or digit
+// ("BNC-fiche" -> "bnc", "fiche").
+std::vector<std::string> folded_words(std::string_view text) {
+    std::vector<std::string> words(1);
+    for (const char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            words.back().push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        } else if (!words.back().empty()) {
+            words.emplace_back();
+        }
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+// What a document no reader or metadata could name is, from what its title
+// or file name calls it: "Fiche 5: Herziening ..." or "fiche-5-....pdf" (a
+// BNC-fiche), "Duidingsrapportage Coronamelder", "Eindrapport", "Final
+// report". A rapporteur is a person, not a report.
+DocumentKind kind_named_by(std::string_view title, std::string_view path) {
+    const std::string stem = std::filesystem::path(path).stem().string();
+    for (const std::string_view text : {title, std::string_view(stem)}) {
+        for (const std::string& word : folded_words(text)) {
+            if (word == "fiche" || word == "fiches" || word == "bncfiche")
+                return DocumentKind::kFiche;
+        }
+    }
+    for (const std::string_view text : {title, std::string_view(stem)}) {
+        for (const std::string& word : folded_words(text)) {
+            if ((word.find("rapport") != std::string::npos &&
+                 word.find("rapporteur") == std::string::npos) ||
+                word == "report" || word == "reports")
+                return DocumentKind::kRapport;
+        }
+    }
+    return DocumentKind::kOther;
+}
+
 void finish_document(Document& document, const SourceFile& file, bool reads_metadata_itself) {
     if (!file.metadata.empty()) {
         if (reads_metadata_itself) {
@@ -115,6 +153,8 @@ void finish_document(Document& document, const SourceFile& file, bool reads_meta
         if (!named.empty() && !OfficialId::parse(document.id)) document.title = named;
     }
     ensure_title(document);
+    if (document.kind == DocumentKind::kOther)
+        document.kind = kind_named_by(document.title, file.path);
     if (document.source_path.empty()) document.source_path = file.path;
     if (document.language == Language::kUnknown) {
         std::string all_text;
@@ -145,6 +185,7 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
         list.push_back(make_officiele_publicatie_reader());
         list.push_back(make_parlamint_reader());
         list.push_back(make_pdf_reader());
+        list.push_back(make_odt_reader());
         list.push_back(make_html_reader());
         list.push_back(make_markdown_reader());
         list.push_back(make_plain_text_reader());

@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libxapian-dev xapian-tools libicu-dev libpugixml-dev libpoppler-cpp-dev libgumbo-dev
+  libzip-dev  # ODT (corpus/readers/odt_reader.cc)
   libcli11-dev nlohmann-json3-dev libfmt-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev poppler-utils
   help2man

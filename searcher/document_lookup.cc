@@ -14,6 +14,7 @@
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 #include "kamerzoek/searcher.h"
+#include "searcher/id_query.h"
 #include "searcher/searcher_impl.h"
 #include "searcher/stored_document.h"
 
@@ -21,59 +22,6 @@ namespace kamerzoek {
 namespace {
 
 constexpr std::size_t kMaxCitesLimit = 10000;
-
-std::string ascii_lower(std::string_view text) {
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower;
-}
-
-std::string ascii_upper(std::string_view text) {
-    std::string upper(text);
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return upper;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && ascii_lower(a) == ascii_lower(b);
-}
-
-// Canonical ids only differ in case after their first digit ("kst-34300-V-30"
-// against the file-name form "kst-34300-v-30"), so the part before the first
-// letter that follows a digit is a safe prefix to scan the term list from.
-std::string case_stable_prefix(std::string_view id) {
-    bool seen_digit = false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const auto c = static_cast<unsigned char>(id[i]);
-        if (std::isdigit(c)) seen_digit = true;
-        if (seen_digit && std::isalpha(c)) return std::string(id.substr(0, i));
-    }
-    return std::string(id);
-}
-
-// The values of the terms `prefix`+v in the index with v equal to `value`
-// ignoring ASCII case; the exact spelling first when it is there.
-std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::string_view prefix,
-                                              const std::string& value) {
-    std::vector<std::string> found;
-    const std::string exact = schema::term(prefix, value);
-    if (db.term_exists(exact)) found.push_back(value);
-    // The letters before the first digit may be typed in another case too
-    // ("KST-32545-143"): ids are written in lower case there, or in upper
-    // case (a BWB id), so the stable prefix is scanned in both and as typed.
-    const std::string stable = case_stable_prefix(value);
-    std::set<std::string> scanned;
-    for (const std::string& start : {stable, ascii_lower(stable), ascii_upper(stable)}) {
-        if (!scanned.insert(start).second) continue;
-        const std::string scan_from = schema::term(prefix, start);
-        for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
-            const std::string candidate = (*it).substr(prefix.size());
-            if (candidate != value && equal_ignoring_case(candidate, value))
-                found.push_back(candidate);
-        }
-    }
-    return found;
-}
 
 nlohmann::json passage_data(const Xapian::Document& document) {
     return nlohmann::json::parse(document.get_data(), nullptr, false);

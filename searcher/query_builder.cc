@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 
 #include "analysis/compounds.h"
@@ -10,6 +11,7 @@
 #include "indexer/index_schema.h"
 #include "kamerzoek/error.h"
 #include "searcher/field_processors.h"
+#include "searcher/id_query.h"
 #include "searcher/query_limits.h"
 #include "searcher/word_lists.h"
 
@@ -544,6 +546,11 @@ Xapian::Query QueryBuilder::parse(const std::string& folded, const std::string& 
 
 BuiltQuery QueryBuilder::build(const std::string& text, const std::string& lang) {
     check_query_text(text, default_query_limits());
+    if (std::optional<Xapian::Query> by_id = official_id_query(db_, text)) {
+        BuiltQuery built;
+        built.query = std::move(*by_id);
+        return built;
+    }
     const std::string folded = fold_query_text(text);
     std::vector<std::string> words;
     for (Analyzer::Token& token : analyzer_.tokenize(folded)) words.push_back(token.folded);

@@ -152,6 +152,70 @@ TEST(Publications, AMetadataRecordReadOnItsOwnIsNoPublication) {
                  corpus::NotAPublication);
 }
 
+void write_file(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string html_stating(const std::string& id) {
+    return "<!DOCTYPE html><html><head><meta name=\"DC.identifier\" content=\"" + id +
+           "\"/><title>t</title></head><body><p>tekst</p></body></html>";
+}
+
+std::string xml_stating(const std::string& id) {
+    return "<?xml version=\"1.0\"?><officiele-publicatie><metadata><meta "
+           "name=\"OVERHEIDop.externMetadataRecord\" "
+           "content=\"https://zoek.officielebekendmakingen.nl/" +
+           id + "/metadata.xml\"/></metadata><staatsblad/></officiele-publicatie>";
+}
+
+TEST(Publications, FilesOfOneNameStatingDifferentIdsAreTwoPublications) {
+    const fs::path dir = fresh_dir("stated-ids");
+    write_file(dir / "same/stb.xml", xml_stating("stb-2018-84"));
+    write_file(dir / "same/stb.html", html_stating("stb-2018-84"));
+    write_file(dir / "same/stb.pdf", "%PDF-1.4");  // states nothing: goes with the best
+    write_file(dir / "differ/stb.xml", xml_stating("stb-2018-84"));
+    write_file(dir / "differ/stb.html", html_stating("stb-2014-296"));
+    write_file(dir / "differ/stb.pdf", "%PDF-1.4");
+    const corpus::PublicationSet set = corpus::group_publications(
+        {(dir / "same/stb.xml").string(), (dir / "same/stb.html").string(),
+         (dir / "same/stb.pdf").string(), (dir / "differ/stb.xml").string(),
+         (dir / "differ/stb.html").string(), (dir / "differ/stb.pdf").string()});
+    ASSERT_EQ(set.publications.size(), 3u);
+    EXPECT_EQ(find_publication(set, (dir / "same/stb.xml").string())->alternates,
+              (std::vector<std::string>{(dir / "same/stb.html").string(),
+                                        (dir / "same/stb.pdf").string()}));
+    ASSERT_NE(find_publication(set, (dir / "differ/stb.xml").string()), nullptr);
+    EXPECT_EQ(find_publication(set, (dir / "differ/stb.xml").string())->alternates,
+              std::vector<std::string>{(dir / "differ/stb.pdf").string()});
+    ASSERT_NE(find_publication(set, (dir / "differ/stb.html").string()), nullptr);
+    EXPECT_TRUE(find_publication(set, (dir / "differ/stb.html").string())->alternates.empty());
+    fs::remove_all(dir);
+}
+
+TEST(Publications, TheOfficialXmlFolderHoldsFiveDifferentPublicationsOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const fs::path folder = testing::shared_corpus_dir() / "officiele-publicaties-xml";
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(folder)) files.push_back(entry.path().string());
+    const corpus::PublicationSet set = corpus::group_publications(files);
+    // stb.html is stb-2014-296, stb.xml stb-2018-84; stcrt.html is
+    // stcrt-2013-10981, stcrt.xml stcrt-2015-47076 (and bgr.xml, and
+    // opmeta1.xml, a metadata record known by its content when read).
+    for (const char* name : {"stb.xml", "stb.html", "stcrt.xml", "stcrt.html", "bgr.xml"}) {
+        const Publication* publication = find_publication(set, (folder / name).string());
+        ASSERT_NE(publication, nullptr) << name;
+        EXPECT_TRUE(publication->alternates.empty()) << name;
+    }
+}
+
+TEST(Publications, AReadmeInMarkdownAndAsPdfIsOneGuideOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const fs::path folder = testing::shared_corpus_dir() / "annex-set-coronamelder";
+    const Publication guide = corpus::publication_of((folder / "README.md").string());
+    EXPECT_EQ(guide.alternates, std::vector<std::string>{(folder / "readme.pdf").string()});
+}
+
 // ------------------------------------------------------- reindexing
 
 std::map<std::string, DocumentView> documents_in(const fs::path& index) {
@@ -395,6 +459,63 @@ TEST(Publications, WooReleasesAreEmailsAndNotasWithSubjectAndDateOnSharedCorpus)
         for (const char* header : {"Subject:", "Received:", "Sent:", "Verzonden:", "Onderwerp:"})
             EXPECT_EQ(hit.text.find(header), std::string::npos) << hit.doc_id << ": " << hit.text;
     }
+}
+
+TEST(Publications, TwoPublicationsOfOneNameAreBothIndexedUnderTheirOwnIdsOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    Searcher searcher(corpus_index().dir.string());
+    const DocumentView decree = searcher.show("stb-2018-84");
+    EXPECT_TRUE(decree.source.ends_with("officiele-publicaties-xml/stb.xml")) << decree.source;
+    EXPECT_TRUE(decree.alternates.empty());
+    const DocumentView other_decree = searcher.show("stb-2014-296");
+    EXPECT_TRUE(other_decree.source.ends_with("officiele-publicaties-xml/stb.html"))
+        << other_decree.source;
+    EXPECT_EQ(other_decree.kind, "staatsblad");
+    const DocumentView notice = searcher.show("stcrt-2013-10981");
+    EXPECT_TRUE(notice.source.ends_with("officiele-publicaties-xml/stcrt.html")) << notice.source;
+    EXPECT_EQ(searcher.show("stcrt-2015-47076").alternates, std::vector<std::string>{});
+    const std::vector<Hit> hits = top_hits("Jan Arendsland Staphorst", 3);
+    ASSERT_FALSE(hits.empty());
+    EXPECT_EQ(hits.front().doc_id, "stcrt-2013-10981");
+}
+
+TEST(Publications, TheReadingGuideIsOneDocumentReadFromItsMarkdownOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    Searcher searcher(corpus_index().dir.string());
+    SearchOptions options;
+    options.per_document = 1;
+    options.limit = 50;
+    std::set<std::string> guides;
+    for (const Hit& hit : searcher.search("beveiligingsonderzoeken leeswijzer", options).hits) {
+        if (hit.source.find("annex-set-coronamelder/readme") != std::string::npos ||
+            hit.source.find("annex-set-coronamelder/README") != std::string::npos)
+            guides.insert(hit.doc_id);
+    }
+    ASSERT_EQ(guides.size(), 1u);
+    const DocumentView guide = searcher.show(*guides.begin());
+    EXPECT_TRUE(guide.source.ends_with("README.md")) << guide.source;
+    ASSERT_EQ(guide.alternates.size(), 1u);
+    EXPECT_TRUE(guide.alternates.front().ends_with("readme.pdf"));
+    EXPECT_NE(guide.kind, "bijlage");
+}
+
+TEST(Publications, AReportAndABncFicheAreNamedForWhatTheyAreOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    Searcher searcher(corpus_index().dir.string());
+    EXPECT_EQ(searcher.show("20200928-duidingsrapportage-coronamelder").kind, "rapport");
+    const std::string fiche_id =
+        "fiche-5-herziening-verordening-en-richtlijn-markten-voor-financiele-instrumenten";
+    EXPECT_EQ(searcher.show(fiche_id).kind, "fiche");
+    SearchOptions options;
+    options.per_document = 1;
+    const SearchResults fiches = searcher.search("kind:fiche", options);
+    ASSERT_EQ(fiches.hits.size(), 1u);
+    EXPECT_EQ(fiches.hits.front().doc_id, fiche_id);
+    const SearchResults reports = searcher.search("kind:rapport coronamelder", options);
+    ASSERT_FALSE(reports.hits.empty());
+    EXPECT_EQ(reports.hits.front().doc_id, "20200928-duidingsrapportage-coronamelder");
+    // The annexes stay annexes, whatever their names call them.
+    EXPECT_EQ(searcher.show("bijlage-j-minvws-coronamelder-report-v1-0").kind, "bijlage");
 }
 
 }  // namespace

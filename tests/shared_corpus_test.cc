@@ -49,10 +49,11 @@ const std::map<std::string, Expected>& expectations() {
          {"stb-2018-84", "staatsblad", "Besluit van 9 maart 2018, houdende vaststelling",
           "2018-03-09", "nl", ""}},
         {"officiele-publicaties-xml/stcrt.xml",
-         {"stcrt-2015-47076", "staatscourant", "Ter inzage: omgevingsvergunning", "", "nl", ""}},
+         {"stcrt-2015-47076", "staatscourant", "Ter inzage: omgevingsvergunning", "2015-12-23",
+          "nl", ""}},
         {"officiele-publicaties-xml/bgr.xml",
          {"bgr-2024-715", "bladgemeenschappelijkeregeling",
-          "Regeling mandatering bevoegdheden van het dagelijks bestuur", "", "nl", ""}},
+          "Regeling mandatering bevoegdheden van het dagelijks bestuur", "2024-05-08", "nl", ""}},
         // One publication in six files: the XML is read, metadata.xml titles and dates it.
         {"repository-overheid/frbr/officielepublicaties/kst/32545/kst-32545-143/1/xml/"
          "kst-32545-143.xml",

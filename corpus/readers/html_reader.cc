@@ -14,7 +14,9 @@
 
 #include "corpus/encoding.h"
 #include "corpus/extracted_text.h"
+#include "corpus/publication_metadata.h"
 #include "corpus/readers/readers.h"
+#include "corpus/stated_id.h"
 
 namespace kamerzoek::corpus {
 namespace {
@@ -573,6 +575,25 @@ std::string utf8_text(const std::string& bytes) {
     return decode_text(bytes).utf8;
 }
 
+// The <meta name=... content=...> of the page's head.
+Metadata meta_tags(const GumboNode* node, Metadata metadata = {}) {
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return metadata;
+    if (tag_of(node) == GUMBO_TAG_META) {
+        const GumboAttribute* name = gumbo_get_attribute(&node->v.element.attributes, "name");
+        const GumboAttribute* content = gumbo_get_attribute(&node->v.element.attributes, "content");
+        if (name && content && *content->value) {
+            std::string key = name->value;
+            for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            metadata.emplace(std::move(key), tidy(content->value));
+        }
+        return metadata;
+    }
+    if (tag_of(node) == GUMBO_TAG_BODY) return metadata;
+    for_each_child(
+        node, [&](const GumboNode* child) { metadata = meta_tags(child, std::move(metadata)); });
+    return metadata;
+}
+
 class HtmlReader final : public Reader {
   public:
     std::string_view name() const override { return "html"; }
@@ -596,6 +617,12 @@ class HtmlReader final : public Reader {
         document.id = document_number(file.path);
         set_paper_number(document.blocks, document);
         document.kind = infer_kind(document.blocks, document);
+        // The repository's HTML rendition states what it is in its meta tags
+        // (DC.identifier stb-2014-296, DC.title, OVERHEIDop.datumOndertekening,
+        // OVERHEIDop.publicationName). A page stating no official id is left
+        // as read: tweedekamer.nl's dcterms.title describes another paper.
+        if (!id_stated_in(std::string_view(text).substr(0, 64 * 1024)).empty())
+            override_from_metadata(document, meta_tags(html->document));
         return {std::move(document)};
     }
 };

@@ -13,5 +13,6 @@ std::unique_ptr<Reader> make_parlamint_reader();             // ParlaMint TEI an
 std::unique_ptr<Reader> make_pdf_reader();
 std::unique_ptr<Reader> make_html_reader();
 std::unique_ptr<Reader> make_markdown_reader();
+std::unique_ptr<Reader> make_odt_reader();  // OpenDocument text (content.xml, meta.xml)
 
 }  // namespace kamerzoek::corpus

@@ -1,15 +1,17 @@
-// libFuzzer target for the HTML, Markdown and PDF readers. Not part of the
+// libFuzzer target for the HTML, Markdown, PDF and ODT readers. Not part of the
 // normal build; build by hand, for instance:
 //
 //   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address -I. tests/fuzz/readers_fuzz.cc \
-//     corpus/readers/{html,markdown}_reader.cc corpus/readers/pdf_*.cc \
+//     corpus/readers/{html,markdown,odt}_reader.cc corpus/readers/pdf_*.cc \
 //     corpus/extracted_text.cc corpus/encoding.cc corpus/document.cc corpus/references.cc \
-//     corpus/reader_limits.cc \
-//     $(pkg-config --cflags --libs gumbo poppler-cpp icu-uc icu-i18n) -o readers_fuzz
+//     corpus/reader_limits.cc corpus/publication_metadata.cc corpus/stated_id.cc \
+//     corpus/official_id.cc corpus/citations/*.cc \
+//     $(pkg-config --cflags --libs gumbo poppler-cpp icu-uc icu-i18n libzip pugixml) \
+//     -o readers_fuzz
 //   ./readers_fuzz -max_total_time=180 seeds/
 //
-// The first byte picks the reader (0: HTML, 1: Markdown, 2: PDF, modulo 3),
-// so one corpus exercises all three; seeds are fixtures with that byte put
+// The first byte picks the reader (0: HTML, 1: Markdown, 2: PDF, 3: ODT,
+// modulo 4), so one corpus exercises all four; seeds are fixtures with that byte put
 // in front. A
 // ReadError is an acceptable answer to any input; a crash, a leak or any
 // other exception is not.
@@ -30,16 +32,20 @@ const Reader& pick(std::uint8_t selector, std::string& path) {
     static const auto html = make_html_reader();
     static const auto markdown = make_markdown_reader();
     static const auto pdf = make_pdf_reader();
-    switch (selector % 3) {
+    static const auto odt = make_odt_reader();
+    switch (selector % 4) {
         case 0:
             path = "fuzz.html";
             return *html;
         case 1:
             path = "fuzz.md";
             return *markdown;
-        default:
+        case 2:
             path = "fuzz.pdf";
             return *pdf;
+        default:
+            path = "fuzz.odt";
+            return *odt;
     }
 }
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <utility>
 
+#include "corpus/publication_metadata.h"
 #include "corpus/readers/officiele_publicatie/body.h"
 #include "corpus/readers/officiele_publicatie/head.h"
 #include "corpus/readers/officiele_publicatie/types.h"
@@ -50,6 +51,33 @@ std::string gazette_date(pugi::xml_node gazette) {
     return first_date(gazette, {"dagtekening", "uitgifte"});
 }
 
+// "Bergen, 23 december 2015": a place, a comma and nothing but a date.
+bool is_dateline(std::string_view text) {
+    const std::size_t comma = text.find(',');
+    if (comma == std::string_view::npos || comma == 0 || text.size() > 60) return false;
+    if (text.substr(0, comma).find_first_of("0123456789") != std::string_view::npos) return false;
+    const std::string_view rest = text.substr(comma + 1);
+    return !parse_date(rest).empty() && rest.size() <= 22;
+}
+
+// Gazettes without a signing or issue date (those written in word
+// processors): the day the regulation was adopted ("Aldus vastgesteld in
+// de vergadering van het dagelijks bestuur op 8 mei 2024"), else a
+// notice's dateline.
+std::string closing_date(const std::vector<Block>& blocks) {
+    for (const Block& block : blocks) {
+        const std::string folded = lower(block.text);
+        if (folded.starts_with("aldus vastgesteld") || folded.starts_with("aldus besloten") ||
+            folded.starts_with("vastgesteld in de vergadering")) {
+            if (std::string date = parse_date(block.text); !date.empty()) return date;
+        }
+    }
+    for (const Block& block : blocks) {
+        if (is_dateline(block.text)) return parse_date(block.text);
+    }
+    return {};
+}
+
 }  // namespace
 
 bool is_gazette(pugi::xml_node node) { return gazette_kind(node) != DocumentKind::kOther; }
@@ -61,6 +89,7 @@ Document read_gazette(pugi::xml_node gazette, const Document& base) {
     document.date = gazette_date(gazette);
     Sink sink(&document.blocks);
     walk(gazette, sink);
+    if (document.date.empty()) document.date = closing_date(document.blocks);
     return document;
 }
 

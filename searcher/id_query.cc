@@ -1,0 +1,119 @@
+#include "searcher/id_query.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "corpus/official_id.h"
+#include "corpus/references.h"
+#include "indexer/index_schema.h"
+
+namespace kamerzoek {
+namespace {
+
+// The publication's own passages outrank every passage citing it; both
+// outrank nothing else, since nothing else matches.
+constexpr double kOwnPassageWeight = 2.0;
+constexpr double kCitingPassageWeight = 1.0;
+constexpr std::size_t kMaxIdQueryLength = 120;
+
+std::string ascii_lower(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+}
+
+std::string ascii_upper(std::string_view text) {
+    std::string upper(text);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return upper;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && ascii_lower(a) == ascii_lower(b);
+}
+
+// Canonical ids only differ in case after their first digit ("kst-34300-V-30"
+// against the file-name form "kst-34300-v-30"), so the part before the first
+// letter that follows a digit is a safe prefix to scan the term list from.
+std::string case_stable_prefix(std::string_view id) {
+    bool seen_digit = false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        if (std::isdigit(c)) seen_digit = true;
+        if (seen_digit && std::isalpha(c)) return std::string(id.substr(0, i));
+    }
+    return std::string(id);
+}
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
+    return text;
+}
+
+// The one canonical id `text` is, or "" when it is anything else: words
+// around an id, several ids, or a dossier or bare number (a query "2016" or
+// "30111" stays a word search).
+std::string wanted_id(std::string_view text) {
+    if (text.empty() || text.size() > kMaxIdQueryLength) return {};
+    std::vector<corpus::Reference> parsed = corpus::parse_citation(text);
+    if (parsed.empty()) {
+        if (const auto id = corpus::OfficialId::parse(text))
+            parsed.push_back(
+                corpus::Reference{id->str(), id->kind(), std::string(text), 0, text.size()});
+    }
+    if (parsed.size() != 1 || parsed.front().type == corpus::OfficialIdKind::kDossier) return {};
+    return parsed.front().id;
+}
+
+// The passages holding any of the terms `prefix`+value, each weighing `weight`.
+std::optional<Xapian::Query> weighted_terms(std::string_view prefix,
+                                            const std::vector<std::string>& values, double weight) {
+    if (values.empty()) return std::nullopt;
+    std::vector<Xapian::Query> terms;
+    for (const std::string& value : values) terms.emplace_back(schema::term(prefix, value));
+    auto* fixed = new Xapian::FixedWeightPostingSource(weight);
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+}
+
+}  // namespace
+
+std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::string_view prefix,
+                                              const std::string& value) {
+    std::vector<std::string> found;
+    const std::string exact = schema::term(prefix, value);
+    if (db.term_exists(exact)) found.push_back(value);
+    // The letters before the first digit may be typed in another case too
+    // ("KST-32545-143"): ids are written in lower case there, or in upper
+    // case (a BWB id), so the stable prefix is scanned in both and as typed.
+    const std::string stable = case_stable_prefix(value);
+    std::set<std::string> scanned;
+    for (const std::string& start : {stable, ascii_lower(stable), ascii_upper(stable)}) {
+        if (!scanned.insert(start).second) continue;
+        const std::string scan_from = schema::term(prefix, start);
+        for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
+            const std::string candidate = (*it).substr(prefix.size());
+            if (candidate != value && equal_ignoring_case(candidate, value))
+                found.push_back(candidate);
+        }
+    }
+    return found;
+}
+
+std::optional<Xapian::Query> official_id_query(const Xapian::Database& db, std::string_view text) {
+    const std::string id = wanted_id(trimmed(text));
+    if (id.empty()) return std::nullopt;
+    const auto own = weighted_terms(schema::kDocId, values_ignoring_case(db, schema::kDocId, id),
+                                    kOwnPassageWeight);
+    const auto citing = weighted_terms(
+        schema::kReference, values_ignoring_case(db, schema::kReference, id), kCitingPassageWeight);
+    if (own && citing) return Xapian::Query(Xapian::Query::OP_OR, *own, *citing);
+    if (own) return own;
+    return citing;
+}
+
+}  // namespace kamerzoek

@@ -1,0 +1,80 @@
+// A bare official id, in any case or as it is printed, finds that
+// publication first and then the passages citing it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "kamerzoek/kamerzoek.h"
+#include "tests/test_paths.h"
+
+namespace kamerzoek {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The motion in its repository layout, and a note (ODT) whose footnote
+// cites it as "Kamerstukken II 2020/21, 32 545, nr. 143".
+struct MotionAndCitingNote {
+    fs::path notes = fs::temp_directory_path() / ("kamerzoek-idq-" + std::to_string(::getpid()));
+    fs::path index = notes.string() + "-index";
+
+    MotionAndCitingNote() {
+        fs::remove_all(notes);
+        fs::remove_all(index);
+        fs::create_directories(notes);
+        fs::copy_file(testing::fixture("odt/notitie-windparken.odt"), notes / "notitie.odt");
+        Indexer(index.string())
+            .add_paths(
+                {(testing::shared_corpus_dir() / "repository-overheid").string(), notes.string()});
+    }
+    ~MotionAndCitingNote() {
+        fs::remove_all(notes);
+        fs::remove_all(index);
+    }
+};
+
+TEST(IdQuery, ABareIdFindsThePublicationThenWhatCitesItOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const MotionAndCitingNote corpus;
+    Searcher searcher(corpus.index.string());
+    SearchOptions options;
+    options.limit = 20;
+    for (const std::string query :
+         {"kst-32545-143", "KST-32545-143", " kst-32545-143 ", "Kamerstuk 32545-143",
+          "32 545, nr. 143", "Kamerstukken II 2020/21, 32 545, nr. 143"}) {
+        const SearchResults results = searcher.search(query, options);
+        ASSERT_GE(results.hits.size(), 2u) << query;
+        EXPECT_EQ(results.hits.front().doc_id, "kst-32545-143") << query;
+        // Its own passages first, then the note's footnote that cites it.
+        std::size_t first_citing = results.hits.size();
+        for (std::size_t i = 0; i < results.hits.size(); ++i) {
+            if (results.hits[i].doc_id != "kst-32545-143") {
+                first_citing = std::min(first_citing, i);
+            } else {
+                EXPECT_LT(i, first_citing) << query << ": the motion after a citing passage";
+            }
+        }
+        ASSERT_LT(first_citing, results.hits.size()) << query;
+        EXPECT_EQ(results.hits[first_citing].doc_id, "notitie") << query;
+        EXPECT_NE(results.hits[first_citing].text.find("32 545, nr. 143"), std::string::npos);
+    }
+}
+
+TEST(IdQuery, NumbersAndWordsAroundAnIdStayAWordSearchOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const MotionAndCitingNote corpus;
+    Searcher searcher(corpus.index.string());
+    // A dossier number alone, or an id with words, is searched as words:
+    // the motion's text matches, the citing note does not rank by id.
+    const SearchResults words = searcher.search("kst-32545-143 spaarrente", {});
+    ASSERT_FALSE(words.hits.empty());
+    EXPECT_EQ(words.hits.front().doc_id, "kst-32545-143");
+    EXPECT_NO_THROW(searcher.search("32545", {}));
+    EXPECT_NO_THROW(searcher.search("2021", {}));
+    // An id the index holds nowhere finds nothing rather than anything.
+    EXPECT_TRUE(searcher.search("kst-99999-1", {}).hits.empty());
+}
+
+}  // namespace
+}  // namespace kamerzoek
