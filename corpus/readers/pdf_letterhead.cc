@@ -243,6 +243,31 @@ std::optional<Letterhead> take_letterhead(std::vector<LaidOutPage>& pages, doubl
     return head;
 }
 
+void take_inner_letterheads(std::vector<LaidOutPage>& pages) {
+    for (std::size_t p = 1; p < pages.size(); ++p) {
+        LaidOutPage& page = pages[p];
+        const std::optional<std::size_t> subject = subject_line(page);
+        if (!subject) continue;
+        const std::size_t labels =
+            std::count_if(page.lines.begin(), page.lines.end(), [&](const TextLine& line) {
+                return line.top < 0.6 * page.height && labelled(line.text).has_value();
+            });
+        if (labels < 2) continue;
+        const double bottom = letterhead_bottom(page, *subject);
+        // The body's column ends left of where the side column starts.
+        double body_right = 0;
+        for (const TextLine& line : page.lines) {
+            if (line.top > bottom && line.x0 < 0.4 * page.width) {
+                body_right = std::max(body_right, line.x1);
+            }
+        }
+        std::erase_if(page.lines, [&](const TextLine& line) {
+            const bool beside = line.x0 > 0.55 * page.width && line.x0 >= body_right - 1;
+            return line.top < bottom - 1 || beside;
+        });
+    }
+}
+
 std::optional<PrintedKamerstuk> take_printed_kamerstuk(std::vector<LaidOutPage>& pages) {
     if (pages.empty()) return std::nullopt;
     std::optional<Footer> footer;

@@ -413,16 +413,22 @@ std::string info_date(const poppler::document& pdf) {
 }
 
 // "Den Haag, 9 februari 2016", "Datum 9 februari 2016" or a motion's
-// "Voorgesteld 6 juli 2021" on the first page.
-std::string dateline(const std::vector<pdf::LaidOutPage>& pages) {
+// "Voorgesteld 6 juli 2021" on the first page. A dateline standing on its
+// own line is metadata, not text: it is taken off the page ("Datum" lines
+// stay, as the letterhead they belong to is read from them).
+std::string take_dateline(std::vector<pdf::LaidOutPage>& pages) {
     static const std::regex line(
         R"(^(Den Haag|'s-Gravenhage|’s-Gravenhage|Datum|Voorgesteld)\s*[,:]?\s+(.+)$)");
     if (pages.empty()) return "";
-    for (const pdf::TextLine& text_line : pages.front().lines) {
+    std::vector<pdf::TextLine>& lines = pages.front().lines;
+    for (auto it = lines.begin(); it != lines.end(); ++it) {
         std::smatch m;
-        if (text_line.text.size() > 200 || !std::regex_match(text_line.text, m, line)) continue;
+        if (it->text.size() > 200 || !std::regex_match(it->text, m, line)) continue;
         const std::string date = parse_dutch_date(" " + m[2].str() + " ");
-        if (!date.empty()) return date;
+        if (date.empty()) continue;
+        const bool whole_line = m[2].str().size() < 30;
+        if (m[1].str() != "Datum" && whole_line) lines.erase(it);
+        return date;
     }
     return "";
 }
@@ -462,6 +468,35 @@ std::string cover_title(const std::vector<pdf::LaidOutPage>& pages, double body_
         previous = &line;
     }
     return is_real_title(title) ? collapse_spaces(title) : "";
+}
+
+// Without fonts, a heading is only a short line standing alone; in OCR'd
+// e-mails that is as often a question, a greeting or a time stamp. A line
+// that asks, exclaims, is one word or has few letters is text.
+void demote_unlikely_headings(std::vector<Block>& blocks, bool all) {
+    for (Block& block : blocks) {
+        if (block.role != Block::Role::kHeading) continue;
+        const std::string& t = block.text;
+        std::size_t letters = 0;
+        for (const char c : t) {
+            letters += std::isalpha(static_cast<unsigned char>(c)) ||
+                       static_cast<unsigned char>(c) >= 0x80;
+        }
+        const bool one_word = t.find(' ') == std::string::npos;
+        const bool asks =
+            !t.empty() && std::string_view("?!").find(t.back()) != std::string_view::npos;
+        if (all || one_word || asks || letters * 2 < t.size()) block.role = Block::Role::kParagraph;
+    }
+}
+
+// A report's cover: a first page with little on it but the title set
+// large (and perhaps a subtitle, a date, a small form with the client's
+// name). The title is read from it; the rest is no passage.
+bool is_cover_page(const std::vector<pdf::LaidOutPage>& pages) {
+    if (pages.size() < 3) return false;
+    std::size_t letters = 0;
+    for (const pdf::TextLine& line : pages.front().lines) letters += line.text.size();
+    return pages.front().lines.size() <= 16 && letters <= 800;
 }
 
 std::string first_real_heading(const std::vector<Block>& blocks) {
@@ -598,7 +633,7 @@ class PdfReader final : public Reader {
         const double body_size = pdf::body_font_size(pages);
         const bool typography = pdf::has_typography(pages, body_size);
         const bool letter = is_letter_to_the_kamer(pages);
-        const std::string date_on_first_page = dateline(pages);
+        const std::string date_on_first_page = take_dateline(pages);
         const std::optional<pdf::PrintedKamerstuk> paper = pdf::take_printed_kamerstuk(pages);
         const std::vector<std::string> furniture = pdf::drop_page_furniture(pages);
         DocumentKind memo_kind = DocumentKind::kOther;
@@ -607,13 +642,17 @@ class PdfReader final : public Reader {
         std::optional<pdf::Letterhead> head;
         if (!paper && !memo)
             head = pdf::take_letterhead(pages, typography ? body_size : 0, furniture);
+        if (!paper) pdf::take_inner_letterheads(pages);
         const std::string cover = paper || head || memo ? "" : cover_title(pages, body_size);
+        if (!cover.empty() && is_cover_page(pages)) pages.front().lines.clear();
         if (typography) {
             document.blocks = pdf::body_blocks(pages, body_size);
         } else {
             ExtractedText extracted = parse_extracted_text(plain_text(pages));
             document.blocks = std::move(extracted.blocks);
             document.date = extracted.date;
+            // E-mails are not divided into sections.
+            demote_unlikely_headings(document.blocks, memo_kind == DocumentKind::kEmail);
         }
         document.kind = letter ? DocumentKind::kKamerbrief : DocumentKind::kOther;
         if (paper) {
