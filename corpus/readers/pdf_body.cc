@@ -137,6 +137,34 @@ struct Table {
     std::string text;                // a row per line, cells between " | "
 };
 
+// A cell of a later column wraps onto lines of its own below the last
+// row ("Brenno de Winter" / "Ed Lute"): lines that start where such a cell
+// starts, straight below the table, are still the table. Lines at the first
+// column's edge are the text that follows it.
+double extend_down(const LaidOutPage& page, double top, double bottom, double x0) {
+    std::vector<double> columns;
+    for (const TextLine& line : page.lines) {
+        const double middle = (line.top + line.bottom) / 2;
+        if (middle >= top && middle <= bottom && line.x0 > x0 + line.size) {
+            columns.push_back(line.x0);
+        }
+    }
+    std::vector<const TextLine*> below;
+    for (const TextLine& line : page.lines) {
+        if (line.top > bottom - 1) below.push_back(&line);
+    }
+    std::sort(below.begin(), below.end(),
+              [](const TextLine* a, const TextLine* b) { return a->top < b->top; });
+    for (const TextLine* line : below) {
+        if (line->top - bottom > line->height()) break;
+        const bool in_column = std::any_of(columns.begin(), columns.end(),
+                                           [&](double x) { return std::abs(line->x0 - x) <= 2; });
+        if (!in_column) break;
+        bottom = std::max(bottom, line->bottom);
+    }
+    return bottom;
+}
+
 // Three or more table rows close together make a table; every line
 // within its bounds belongs to it (a cell wrapped onto a line of its own).
 std::vector<Table> find_tables(const LaidOutPage& page) {
@@ -163,6 +191,7 @@ std::vector<Table> find_tables(const LaidOutPage& page) {
                 x0 = std::min(x0, line.x0), x1 = std::max(x1, line.x1);
             }
         }
+        bottom = extend_down(page, top, bottom, x0);
         Table table;
         for (std::size_t i = 0; i < page.lines.size(); ++i) {
             const TextLine& line = page.lines[i];
@@ -418,6 +447,11 @@ class BlockBuilder {
 };
 
 }  // namespace
+
+bool is_table(const Block& block) {
+    return block.role == Block::Role::kParagraph && block.text.find('\n') != std::string::npos &&
+           block.text.find(" | ") != std::string::npos;
+}
 
 bool has_typography(const std::vector<LaidOutPage>& pages, double body_size) {
     for (const LaidOutPage& page : pages) {

@@ -472,7 +472,7 @@ std::string cover_title(const std::vector<pdf::LaidOutPage>& pages, double body_
 
 // Without fonts, a heading is only a short line standing alone; in OCR'd
 // e-mails that is as often a question, a greeting or a time stamp. A line
-// that asks, exclaims, is one word or has few letters is text.
+// that asks, exclaims or has few letters is text.
 void demote_unlikely_headings(std::vector<Block>& blocks, bool all) {
     for (Block& block : blocks) {
         if (block.role != Block::Role::kHeading) continue;
@@ -482,11 +482,20 @@ void demote_unlikely_headings(std::vector<Block>& blocks, bool all) {
             letters += std::isalpha(static_cast<unsigned char>(c)) ||
                        static_cast<unsigned char>(c) >= 0x80;
         }
-        const bool one_word = t.find(' ') == std::string::npos;
         const bool asks =
             !t.empty() && std::string_view("?!").find(t.back()) != std::string_view::npos;
-        if (all || one_word || asks || letters * 2 < t.size()) block.role = Block::Role::kParagraph;
+        if (all || asks || letters * 2 < t.size()) block.role = Block::Role::kParagraph;
     }
+}
+
+// Before a report's first paragraph of text stand its forms: document
+// control, versions, authors, contact details, set as tables. They say
+// who made the report, not what it says, and are no passages.
+void drop_leading_forms(std::vector<Block>& blocks) {
+    const auto first_text = std::find_if(blocks.begin(), blocks.end(), [](const Block& block) {
+        return block.role == Block::Role::kParagraph && !pdf::is_table(block);
+    });
+    blocks.erase(std::remove_if(blocks.begin(), first_text, pdf::is_table), first_text);
 }
 
 // A report's cover: a first page with little on it but the title set
@@ -496,7 +505,7 @@ bool is_cover_page(const std::vector<pdf::LaidOutPage>& pages) {
     if (pages.size() < 3) return false;
     std::size_t letters = 0;
     for (const pdf::TextLine& line : pages.front().lines) letters += line.text.size();
-    return pages.front().lines.size() <= 16 && letters <= 800;
+    return pages.front().lines.size() <= 20 && letters <= 800;
 }
 
 std::string first_real_heading(const std::vector<Block>& blocks) {
@@ -643,10 +652,15 @@ class PdfReader final : public Reader {
         if (!paper && !memo)
             head = pdf::take_letterhead(pages, typography ? body_size : 0, furniture);
         if (!paper) pdf::take_inner_letterheads(pages);
-        const std::string cover = paper || head || memo ? "" : cover_title(pages, body_size);
-        if (!cover.empty() && is_cover_page(pages)) pages.front().lines.clear();
+        std::string cover = paper || head || memo ? "" : cover_title(pages, body_size);
+        if (!paper && !head && !memo && (typography || !cover.empty()) && is_cover_page(pages)) {
+            if (cover.empty())
+                cover = first_real_heading(pdf::body_blocks({pages.front()}, body_size));
+            pages.front().lines.clear();
+        }
         if (typography) {
             document.blocks = pdf::body_blocks(pages, body_size);
+            drop_leading_forms(document.blocks);
         } else {
             ExtractedText extracted = parse_extracted_text(plain_text(pages));
             document.blocks = std::move(extracted.blocks);
