@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -221,10 +222,11 @@ TEST(PdfLayout, TakesTheLetterheadOffALetterOnALaterPageOnSharedCorpus) {
 TEST(PdfLayout, ReadsAnOcrdEmailThreadWithoutHeadingsOrHeaderNoiseOnSharedCorpus) {
     REQUIRE_SHARED_CORPUS();
     const Document document = read_one(woo("VWS-WOO-204737"));
+    // OCR's readings of "Van:" in the quoted messages' headers.
+    static const std::regex mangled_label(R"((^|\s)(ven|ver):)");
     for (const Block& block : document.blocks) {
         EXPECT_NE(block.role, Block::Role::kHeading) << block.text;
-        EXPECT_EQ(block.text.find("ven:"), std::string::npos) << block.text;
-        EXPECT_EQ(block.text.find("ver:"), std::string::npos) << block.text;
+        EXPECT_FALSE(std::regex_search(block.text, mangled_label)) << block.text;
     }
 }
 

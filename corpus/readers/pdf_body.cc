@@ -172,17 +172,31 @@ std::vector<Table> find_tables(const LaidOutPage& page) {
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     std::vector<std::vector<const Row*>> runs;
     const std::vector<Row> rows = rows_of(page, all);
-    double run_bottom = 0;
+    double run_top = 0, run_bottom = 0, run_x0 = 0;
     for (const Row& row : rows) {
         if (!is_table_row(page, row)) continue;
         const TextLine& first = page.lines[row.front()];
-        if (runs.empty() || first.top - run_bottom > 4 * first.height()) runs.emplace_back();
+        // Rows stand apart by the lines a long cell wraps onto.
+        const bool close =
+            !runs.empty() &&
+            first.top - extend_down(page, run_top, run_bottom, run_x0) <= 4 * first.height();
+        if (!close) {
+            runs.emplace_back();
+            run_top = first.top, run_bottom = first.bottom, run_x0 = first.x0;
+        }
         runs.back().push_back(&row);
-        for (const std::size_t i : row) run_bottom = std::max(run_bottom, page.lines[i].bottom);
+        for (const std::size_t i : row) {
+            run_bottom = std::max(run_bottom, page.lines[i].bottom);
+            run_x0 = std::min(run_x0, page.lines[i].x0);
+        }
     }
     std::vector<Table> tables;
     for (const auto& run : runs) {
-        if (run.size() < 3) continue;
+        // Three rows, or two of which one has three cells (a header over a
+        // row): two columns of text never have three.
+        const bool wide =
+            std::any_of(run.begin(), run.end(), [](const Row* row) { return row->size() >= 3; });
+        if (run.size() < 3 && !(run.size() == 2 && wide)) continue;
         double top = page.height, bottom = 0, x0 = page.width, x1 = 0;
         for (const Row* row : run) {
             for (const std::size_t i : *row) {

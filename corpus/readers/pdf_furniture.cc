@@ -19,6 +19,11 @@ std::string furniture_key(const std::string& line) {
             key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
         }
     }
+    // "4 | 75 Report title" and "Report title" alone (when the page number
+    // fell on a line of its own) are the same footer.
+    const auto number_part = [](char c) { return c == '#' || c == '|' || c == '/' || c == '-'; };
+    while (key.size() > 1 && number_part(key.front())) key.erase(key.begin());
+    while (key.size() > 1 && number_part(key.back())) key.pop_back();
     return key;
 }
 
