@@ -165,9 +165,73 @@ double extend_down(const LaidOutPage& page, double top, double bottom, double x0
     return bottom;
 }
 
+// A table's text: a row per line, cells between " | ". A row starts
+// where a line stands in the first column; the lines of a cell wrapped
+// below it join that cell, so that each cell reads as one sentence.
+std::string table_text(const LaidOutPage& page, const std::vector<std::size_t>& lines,
+                       double first_column, const std::vector<std::string>& vocabulary) {
+    struct Cell {
+        double x0, x1;
+        std::string text;
+    };
+    const std::vector<Row> lines_by_row = rows_of(page, lines);
+    // Rows are set further apart than the lines of one cell, unless every
+    // row is one line.
+    double leading = page.height, widest = 0;
+    for (std::size_t r = 1; r < lines_by_row.size(); ++r) {
+        const double step =
+            page.lines[lines_by_row[r].front()].top - page.lines[lines_by_row[r - 1].front()].top;
+        leading = std::min(leading, step), widest = std::max(widest, step);
+    }
+    const bool one_line_rows = widest <= 1.15 * leading;
+    std::vector<std::vector<Cell>> rows;
+    for (std::size_t r = 0; r < lines_by_row.size(); ++r) {
+        const Row& row = lines_by_row[r];
+        const TextLine& leftmost = page.lines[row.front()];
+        const bool apart =
+            r == 0 || one_line_rows ||
+            leftmost.top - page.lines[lines_by_row[r - 1].front()].top > 1.15 * leading;
+        if (rows.empty() || (leftmost.x0 <= first_column + leftmost.size && apart)) {
+            rows.emplace_back();
+        }
+        std::vector<Cell>& cells = rows.back();
+        const bool opens_row = cells.empty();
+        for (const std::size_t i : row) {
+            const TextLine& line = page.lines[i];
+            // The cell this line wraps: the one in its column, or the one
+            // it starts under (poppler may have run two cells into one line).
+            auto column = std::find_if(cells.begin(), cells.end(), [&](const Cell& cell) {
+                return std::abs(cell.x0 - line.x0) <= line.size;
+            });
+            if (column == cells.end()) {
+                column = std::find_if(cells.begin(), cells.end(), [&](const Cell& cell) {
+                    return cell.x0 < line.x0 && line.x0 < cell.x1;
+                });
+            }
+            if (!opens_row && column != cells.end()) {
+                append_wrapped_line(column->text, line.text, vocabulary);
+                column->x1 = std::max(column->x1, line.x1);
+            } else {
+                cells.push_back({line.x0, line.x1, line.text});
+            }
+        }
+        std::stable_sort(cells.begin(), cells.end(),
+                         [](const Cell& a, const Cell& b) { return a.x0 < b.x0; });
+    }
+    std::string text;
+    for (const std::vector<Cell>& cells : rows) {
+        text.append(text.empty() ? "" : "\n");
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            text.append(k == 0 ? "" : " | ").append(cells[k].text);
+        }
+    }
+    return text;
+}
+
 // Three or more table rows close together make a table; every line
 // within its bounds belongs to it (a cell wrapped onto a line of its own).
-std::vector<Table> find_tables(const LaidOutPage& page) {
+std::vector<Table> find_tables(const LaidOutPage& page,
+                               const std::vector<std::string>& vocabulary) {
     std::vector<std::size_t> all(page.lines.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     std::vector<std::vector<const Row*>> runs;
@@ -214,13 +278,7 @@ std::vector<Table> find_tables(const LaidOutPage& page) {
                 table.lines.push_back(i);
             }
         }
-        for (const Row& row : rows_of(page, table.lines)) {
-            std::string cells;
-            for (const std::size_t i : row) {
-                cells.append(cells.empty() ? "" : " | ").append(page.lines[i].text);
-            }
-            table.text.append(table.text.empty() ? "" : "\n").append(cells);
-        }
+        table.text = table_text(page, table.lines, x0, vocabulary);
         tables.push_back(std::move(table));
     }
     return tables;
@@ -338,7 +396,7 @@ class BlockBuilder {
         : vocabulary_(vocabulary), body_size_(body_size) {}
 
     void add_page(const LaidOutPage& page) {
-        const std::vector<Table> tables = find_tables(page);
+        const std::vector<Table> tables = find_tables(page, vocabulary_);
         // Where each table starts in reading order, and which lines it holds.
         std::vector<const Table*> opens(page.lines.size(), nullptr);
         std::vector<bool> in_table(page.lines.size(), false);
