@@ -117,6 +117,24 @@ TEST(PdfLayout, ReadsTheReportsTablesAsRowsOnSharedCorpus) {
     }
 }
 
+TEST(PdfLayout, JoinsACellWrappedOverSeveralLinesOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const Document codereview =
+        read_one(coronamelder("Bijlage I - Codereview Radically Open Security.pdf"));
+    const std::string text = all_text(codereview);
+    EXPECT_NE(text.find("NLC-007 Privacy issue The decoy traffic analysis is not in line with the "
+                        "design and does not seem to be able to successfully mimic real traffic. | "
+                        "Moderate\n"),
+              std::string::npos)
+        << text.substr(0, 6000);
+    // A first cell wrapped too ("NLC-" over "025") is one cell of one row.
+    const std::string report_text = all_text(read_one(report()));
+    EXPECT_NE(report_text.find("NLC- ROS 025 | Old Diagnosis Keys Are Not Deleted | Uploaded "
+                               "diagnosis keys are not deleted, only marked as published. | "
+                               "Opgelost"),
+              std::string::npos);
+}
+
 TEST(PdfLayout, KeepsTheReportsHeadingsApartFromTheirParagraphsOnSharedCorpus) {
     REQUIRE_SHARED_CORPUS();
     const Document document = read_with_passages(report());
