@@ -200,6 +200,22 @@ TEST(PdfLayout, LeavesBijlageKsCoverFormOutOfThePassagesOnSharedCorpus) {
     }
 }
 
+TEST(PdfLayout, ReadsANotesHeadAsMetadataOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const Document note =
+        read_with_passages(coronamelder("Bijlage C - Juridische Analyse Landsadvocaat.pdf"));
+    EXPECT_EQ(note.title,
+              "Juridische analyse - advies Autoriteit Persoonsgegeven inzake de DPIA van de "
+              "CoronaMelder");
+    EXPECT_EQ(note.date, "2020-08-12");
+    ASSERT_FALSE(note.passages.empty());
+    EXPECT_TRUE(note.passages.front().text.starts_with("De Autoriteit Persoonsgegevens"))
+        << note.passages.front().text;
+    for (const Passage& passage : note.passages) {
+        EXPECT_EQ(passage.text.find("zaaknr"), std::string::npos) << passage.text;
+    }
+}
+
 // ---- a motion ----
 
 TEST(PdfLayout, ReadsAMotionsDatelineAsItsDateOnSharedCorpus) {
