@@ -216,6 +216,17 @@ TEST(PdfLayout, ReadsANotesHeadAsMetadataOnSharedCorpus) {
     }
 }
 
+TEST(PdfLayout, ReadsASubjectSetUnderItsLabelAsLetterheadOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const Document advice =
+        read_with_passages(coronamelder("Bijlage B - Advies Autoriteit Persoonsgegevens.pdf"));
+    EXPECT_EQ(advice.title, "Advies op voorafgaande raadpleging COVID19 notificatie-app");
+    EXPECT_EQ(advice.kenmerk, "z2020-11824");
+    ASSERT_FALSE(advice.passages.empty());
+    EXPECT_TRUE(advice.passages.front().text.starts_with("De Autoriteit Persoonsgegevens heeft op"))
+        << advice.passages.front().text;
+}
+
 // ---- a motion ----
 
 TEST(PdfLayout, ReadsAMotionsDatelineAsItsDateOnSharedCorpus) {

@@ -130,6 +130,15 @@ double letterhead_bottom(const LaidOutPage& page, std::size_t subject) {
     std::sort(below.begin(), below.end(),
               [](const TextLine* a, const TextLine* b) { return a->top < b->top; });
     const TextLine& subject_line = page.lines[subject];
+    // A label set alone ("Onderwerp") has its value on the line below.
+    const auto subject_field = labelled(subject_line.text);
+    if (subject_field && subject_field->value.empty()) {
+        for (const TextLine* line : below) {
+            if (line->top <= subject_line.top + 0.5 * subject_line.height()) continue;
+            if (line->top - bottom <= step) bottom = std::max(bottom, line->bottom);
+            break;
+        }
+    }
     for (const TextLine* line : below) {
         if (line->top - bottom > step) break;
         const auto field = labelled(line->text);
