@@ -470,13 +470,24 @@ std::string cover_title(const std::vector<pdf::LaidOutPage>& pages, double body_
     return is_real_title(title) ? collapse_spaces(title) : "";
 }
 
+// A greeting on a line of its own ("Hoi", "Beste allen,"): it opens a
+// message, it says nothing of its subject.
+bool is_greeting(const std::string& line) {
+    static const std::regex greeting(
+        R"(^(hoi|hallo|beste|geachte|dag|hi|hello|dear)\b[^.?!]{0,40}$)", std::regex::icase);
+    return line.size() < 60 && std::regex_match(line, greeting);
+}
+
 // Without fonts, a heading is only a short line standing alone; in OCR'd
 // e-mails that is as often a question, a greeting or a time stamp. A line
-// that asks, exclaims or has few letters is text.
-void demote_unlikely_headings(std::vector<Block>& blocks, bool all) {
+// that asks, exclaims or has few letters is text; in an e-mail (`email`)
+// every such line but a greeting is, and a greeting stays apart from the
+// text it opens.
+void demote_unlikely_headings(std::vector<Block>& blocks, bool email) {
     for (Block& block : blocks) {
         if (block.role != Block::Role::kHeading) continue;
         const std::string& t = block.text;
+        const bool all = email && !is_greeting(t);
         std::size_t letters = 0;
         for (const char c : t) {
             letters += std::isalpha(static_cast<unsigned char>(c)) ||
