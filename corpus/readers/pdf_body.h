@@ -14,7 +14,11 @@ namespace kamerzoek::corpus::pdf {
 /// scans by OCR use one invisible font throughout and do not.
 bool has_typography(const std::vector<LaidOutPage>& pages, double body_size);
 
-/// Headings, paragraphs and footnotes in reading order. A footnote follows
+/// Whether a block is a table: rows on lines of their own, cells separated
+/// by " | ".
+bool is_table(const Block& block);
+
+/// Headings, paragraphs, tables and footnotes in reading order. A footnote follows
 /// the paragraph it was cut from when the paragraph runs on to the next page.
 std::vector<Block> body_blocks(const std::vector<LaidOutPage>& pages, double body_size);
 

@@ -19,6 +19,11 @@ std::string furniture_key(const std::string& line) {
             key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
         }
     }
+    // "4 | 75 Report title" and "Report title" alone (when the page number
+    // fell on a line of its own) are the same footer.
+    const auto number_part = [](char c) { return c == '#' || c == '|' || c == '/' || c == '-'; };
+    while (key.size() > 1 && number_part(key.front())) key.erase(key.begin());
+    while (key.size() > 1 && number_part(key.back())) key.pop_back();
     return key;
 }
 
@@ -40,11 +45,18 @@ std::vector<std::size_t> margin_lines(const LaidOutPage& page) {
     return {margins.begin(), margins.end()};
 }
 
+// "Inleiding ........ 4": a line of a table of contents, which points to
+// text rather than being it. Dot leaders (or ellipses) run up to a number.
+bool is_contents_line(const std::string& line) {
+    static const std::regex pattern(R"((\.{5,}|(…\s*){3,}|(\. ){5,})\s*\d{1,4}$)");
+    return line.size() < 400 && std::regex_search(line, pattern);
+}
+
 }  // namespace
 
 bool is_page_number(const std::string& line) {
     static const std::regex pattern(
-        R"(^(-\s*)?(pagina|page|blad)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?(\s*-)?$)",
+        R"(^(-\s*)?(pagina|page|blad)?\s*\d{1,4}(\s*(/|\||van|of)\s*\d{1,4})?(\s*-)?$)",
         std::regex::icase);
     return !line.empty() && line.size() <= 24 && std::regex_match(line, pattern);
 }
@@ -62,6 +74,9 @@ std::vector<std::string> drop_page_furniture(std::vector<LaidOutPage>& pages) {
     const std::size_t needed = std::max<std::size_t>(2, (pages.size() * 6 + 5) / 10);
     for (std::size_t p = 0; p < pages.size(); ++p) {
         std::vector<bool> drop(pages[p].lines.size(), false);
+        for (std::size_t i = 0; i < drop.size(); ++i) {
+            drop[i] = is_contents_line(pages[p].lines[i].text);
+        }
         for (const std::size_t i : margins[p]) {
             const std::string& text = pages[p].lines[i].text;
             const std::string key = furniture_key(text);
@@ -70,7 +85,7 @@ std::vector<std::string> drop_page_furniture(std::vector<LaidOutPage>& pages) {
             // page number, which is_page_number() tells apart.
             const bool shaped = key.size() > 1 || text.size() >= 5;
             const bool running = pages.size() >= 2 && shaped && pages_with[key] >= needed;
-            drop[i] = running || is_page_number(text);
+            drop[i] = drop[i] || running || is_page_number(text);
         }
         std::vector<TextLine> kept;
         for (std::size_t i = 0; i < drop.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <string_view>
 
 namespace kamerzoek::corpus::pdf {
 namespace {
@@ -67,12 +68,13 @@ bool is_superscript_before(const Word& marker, const Word& word) {
            word.x0 - marker.x1 < 2 * word.size;
 }
 
-bool continues_line(const std::vector<Word>& line, const Word& word) {
+bool continues_line(const std::vector<Word>& line, const Word& word, bool typeset) {
     const Word& last = line.back();
     if (word.x0 < last.x1 - 1) return false;  // went back left: a new line
     const double size = std::max(last.size, word.size);
     if (word.x0 - last.x1 > 6 * size) return false;  // a gutter between columns
     if (std::abs(baseline(word) - baseline(last)) <= 0.35 * size) return true;
+    if (!typeset) return false;
     if (is_superscript_after(last, word)) return true;
     // A word back on the baseline after a superscript marker.
     if (last.superscript && line.size() >= 2) {
@@ -81,9 +83,9 @@ bool continues_line(const std::vector<Word>& line, const Word& word) {
     return line.size() == 1 && is_superscript_before(last, word);
 }
 
-TextLine finish_line(std::vector<Word>& words) {
+TextLine finish_line(std::vector<Word>& words, bool typeset) {
     TextLine line;
-    if (words.size() >= 2 && is_superscript_before(words[0], words[1])) {
+    if (typeset && words.size() >= 2 && is_superscript_before(words[0], words[1])) {
         words[0].superscript = true;
         line.leading_marker = words[0].text;
     }
@@ -125,6 +127,40 @@ TextLine finish_line(std::vector<Word>& words) {
     return line;
 }
 
+// Typeset ligatures ("ﬁ", "ﬂ", "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ", U+FB00 to U+FB06)
+// folded to their letters, so that "deﬁnitie" is found as "definitie".
+std::string fold_ligatures(std::string text) {
+    static constexpr std::string_view kLetters[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+        if (i + 2 < text.size() && byte(i) == 0xEF && byte(i + 1) == 0xAC && byte(i + 2) <= 0x86) {
+            out.append(kLetters[byte(i + 2) - 0x80]);
+            i += 2;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+// Text layers put on scans by OCR size each word to its own box, so the
+// words of one line differ in size and in baseline (a word without
+// descenders sits higher). Typeset text keeps one size along a line.
+bool is_typeset(const std::vector<Word>& words) {
+    std::size_t neighbours = 0, differing = 0;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        const Word& a = words[i - 1];
+        const Word& b = words[i];
+        const double size = std::max(a.size, b.size);
+        if (b.x0 < a.x1 - 1 || b.x0 - a.x1 > 2 * size) continue;
+        if (std::abs(baseline(a) - baseline(b)) > 0.5 * size) continue;
+        ++neighbours;
+        if (std::abs(a.size - b.size) > 0.1 * size) ++differing;
+    }
+    return neighbours < 10 || differing * 5 < neighbours;
+}
+
 std::vector<Word> words_of(const poppler::page& page) {
     std::vector<Word> words;
     std::size_t rotated = 0;
@@ -134,7 +170,7 @@ std::vector<Word> words_of(const poppler::page& page) {
     const bool skip_rotated = rotated * 2 < boxes.size();
     for (const poppler::text_box& box : boxes) {
         if (skip_rotated && box.rotation() != 0) continue;
-        std::string text = to_std_string(box.text());
+        std::string text = fold_ligatures(to_std_string(box.text()));
         if (text.empty()) continue;
         const poppler::rectf r = box.bbox();
         const std::string font = box.has_font_info() ? box.get_font_name() : std::string();
@@ -164,18 +200,22 @@ std::vector<LaidOutPage> lay_out_pages(const poppler::document& pdf) {
             const poppler::rectf box = page->page_rect();
             laid_out.width = box.width();
             laid_out.height = box.height();
+            std::vector<Word> words = words_of(*page);
+            // Superscript footnote markers exist only in typeset text; in
+            // OCR they would be numbers of the text taken for markers.
+            const bool typeset = is_typeset(words);
             std::vector<Word> line;
-            for (Word& word : words_of(*page)) {
-                if (!line.empty() && !continues_line(line, word)) {
-                    laid_out.lines.push_back(finish_line(line));
+            for (Word& word : words) {
+                if (!line.empty() && !continues_line(line, word, typeset)) {
+                    laid_out.lines.push_back(finish_line(line, typeset));
                     line.clear();
                 }
-                if (!line.empty() && is_superscript_after(line.back(), word)) {
+                if (typeset && !line.empty() && is_superscript_after(line.back(), word)) {
                     word.superscript = true;
                 }
                 line.push_back(std::move(word));
             }
-            if (!line.empty()) laid_out.lines.push_back(finish_line(line));
+            if (!line.empty()) laid_out.lines.push_back(finish_line(line, typeset));
             std::erase_if(laid_out.lines, [](const TextLine& l) { return l.text.empty(); });
         }
         pages.push_back(std::move(laid_out));

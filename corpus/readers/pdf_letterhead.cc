@@ -28,7 +28,7 @@ struct LabelledValue {
 // "Onderwerp Draagmoederschap", "Datum: 1 maart 2011", "Ons kenmerk".
 std::optional<LabelledValue> labelled(const std::string& line) {
     static const std::regex pattern(
-        R"(^(onderwerp|betreft|datum|ons kenmerk|uw kenmerk|kenmerk|uw brief(?: van)?|bijlagen?|bijlage\(n\)|subject|date)\b\s*:?\s*(.*)$)",
+        R"(^(onderwerp|betreft|inzake|datum|ons kenmerk|uw kenmerk|kenmerk|zaaknr\.?|zaaknummer|uw brief(?: van)?|bijlagen?|bijlage\(n\)|subject|date)\b\s*:?\s*(.*)$)",
         std::regex::icase);
     if (line.size() > kMaxLabelledLine) return std::nullopt;
     std::smatch m;
@@ -39,7 +39,14 @@ std::optional<LabelledValue> labelled(const std::string& line) {
 }
 
 bool is_subject_label(const std::string& label) {
-    return label == "onderwerp" || label == "betreft" || label == "subject";
+    return label == "onderwerp" || label == "betreft" || label == "subject" || label == "inzake";
+}
+
+// Labelled lines in the top half of a page.
+std::size_t labels_on_top(const LaidOutPage& page) {
+    return std::count_if(page.lines.begin(), page.lines.end(), [&](const TextLine& line) {
+        return line.top < 0.5 * page.height && labelled(line.text).has_value();
+    });
 }
 
 // A line of the right-hand column letters carry beside their first lines:
@@ -97,9 +104,18 @@ std::optional<std::size_t> subject_line(const LaidOutPage& page) {
         if (!field || !is_subject_label(field->label)) continue;
         const bool has_value = !field->value.empty() ||
                                (i + 1 < page.lines.size() && !labelled(page.lines[i + 1].text));
+        // "inzake" also continues a sentence; a note's head has more labels.
+        if (field->label == "inzake" && labels_on_top(page) < 3) continue;
         if (has_value) return i;
     }
     return std::nullopt;
+}
+
+// A value wrapped onto the next line stands indented under it, right of
+// the label.
+bool continues_value(const TextLine& labelled_line, const TextLine& line) {
+    return line.x0 > labelled_line.x0 + 2 * labelled_line.size &&
+           line.top - labelled_line.bottom < labelled_line.height();
 }
 
 // How far down the letterhead reaches: to the subject line and the labelled
@@ -113,9 +129,23 @@ double letterhead_bottom(const LaidOutPage& page, std::size_t subject) {
     }
     std::sort(below.begin(), below.end(),
               [](const TextLine* a, const TextLine* b) { return a->top < b->top; });
+    const TextLine& subject_line = page.lines[subject];
+    // A label set alone ("Onderwerp") has its value on the line below.
+    const auto subject_field = labelled(subject_line.text);
+    if (subject_field && subject_field->value.empty()) {
+        for (const TextLine* line : below) {
+            if (line->top <= subject_line.top + 0.5 * subject_line.height()) continue;
+            if (line->top - bottom <= step) bottom = std::max(bottom, line->bottom);
+            break;
+        }
+    }
     for (const TextLine* line : below) {
         if (line->top - bottom > step) break;
         const auto field = labelled(line->text);
+        if (!field && continues_value(subject_line, *line)) {
+            bottom = std::max(bottom, line->bottom);
+            continue;
+        }
         if (!field) break;
         bottom = std::max(bottom, line->bottom);
         // The value of a label set alone sits on the next line.
@@ -222,6 +252,15 @@ std::optional<Letterhead> take_letterhead(std::vector<LaidOutPage>& pages, doubl
     const std::optional<std::size_t> subject = subject_line(first);
     if (!subject) return std::nullopt;
     const double bottom = letterhead_bottom(first, *subject);
+    // The subject's value as wrapped onto the lines under it.
+    std::vector<std::string> subject_wraps;
+    const TextLine subject_text = first.lines[*subject];
+    for (const TextLine& line : first.lines) {
+        if (line.top > subject_text.top && line.top < bottom && !labelled(line.text) &&
+            continues_value(subject_text, line)) {
+            subject_wraps.push_back(line.text);
+        }
+    }
     std::vector<std::string> head_lines;
     std::vector<std::string> side_lines;
     std::erase_if(first.lines, [&](const TextLine& line) {
@@ -240,7 +279,33 @@ std::optional<Letterhead> take_letterhead(std::vector<LaidOutPage>& pages, doubl
     head_lines.insert(head_lines.end(), side_lines.begin(), side_lines.end());
     head_lines.insert(head_lines.end(), furniture.begin(), furniture.end());
     read_fields(head_lines, head);
+    for (const std::string& wrapped : subject_wraps) head.subject.append(" ").append(wrapped);
     return head;
+}
+
+void take_inner_letterheads(std::vector<LaidOutPage>& pages) {
+    for (std::size_t p = 1; p < pages.size(); ++p) {
+        LaidOutPage& page = pages[p];
+        const std::optional<std::size_t> subject = subject_line(page);
+        if (!subject) continue;
+        const std::size_t labels =
+            std::count_if(page.lines.begin(), page.lines.end(), [&](const TextLine& line) {
+                return line.top < 0.6 * page.height && labelled(line.text).has_value();
+            });
+        if (labels < 2) continue;
+        const double bottom = letterhead_bottom(page, *subject);
+        // The body's column ends left of where the side column starts.
+        double body_right = 0;
+        for (const TextLine& line : page.lines) {
+            if (line.top > bottom && line.x0 < 0.4 * page.width) {
+                body_right = std::max(body_right, line.x1);
+            }
+        }
+        std::erase_if(page.lines, [&](const TextLine& line) {
+            const bool beside = line.x0 > 0.55 * page.width && line.x0 >= body_right - 1;
+            return line.top < bottom - 1 || beside;
+        });
+    }
 }
 
 std::optional<PrintedKamerstuk> take_printed_kamerstuk(std::vector<LaidOutPage>& pages) {

@@ -27,6 +27,12 @@ struct Letterhead {
 std::optional<Letterhead> take_letterhead(std::vector<LaidOutPage>& pages, double body_size,
                                           const std::vector<std::string>& furniture);
 
+/// Takes off the letterhead of a letter that starts on a later page (a nota
+/// with the letter it proposes behind it): everything above the letter's
+/// labelled lines (Betreft, Datum, Kenmerk) and the side column beside its
+/// body. Pages count only when they carry a subject line and another label.
+void take_inner_letterheads(std::vector<LaidOutPage>& pages);
+
 /// A Kamerstuk as the Staten-Generaal print it: its own id and title.
 struct PrintedKamerstuk {
     std::string id;            // "kst-35538-4"

@@ -56,9 +56,15 @@ std::optional<HeaderField> header_field(const TextLine& line, const LaidOutPage&
         R"(^(from|sent|to|cc|bcc|subject|received|attachments|importance|van|verzonden|aan|onderwerp|bijlagen|datum|date)\s*:\s*(.*)$)",
         std::regex::icase);
     if (line.x0 > 0.3 * page.width || line.text.size() > 400) return std::nullopt;
+    // OCR mangles labels ("ven:" for "Van:"); a short word and a colon at
+    // the left margin is a field too, when real fields stand around it.
+    static const std::regex mangled(R"(^([A-Za-z]{2,4})\s*:\s*(.*)$)");
     std::smatch m;
-    if (!std::regex_match(line.text, m, field)) return std::nullopt;
-    return HeaderField{&line, lower(m[1].str()), m[2].str()};
+    if (std::regex_match(line.text, m, field)) {
+        return HeaderField{&line, lower(m[1].str()), m[2].str()};
+    }
+    if (std::regex_match(line.text, m, mangled)) return HeaderField{&line, "", m[2].str()};
+    return std::nullopt;
 }
 
 bool names_sender(const std::string& label) {
@@ -84,10 +90,11 @@ std::vector<HeaderBlock> header_blocks(const LaidOutPage& page) {
     std::vector<HeaderBlock> blocks;
     HeaderBlock open;
     const auto close = [&] {
+        const auto known = std::count_if(open.fields.begin(), open.fields.end(),
+                                         [](const HeaderField& f) { return !f.label.empty(); });
         const bool is_header =
-            open.fields.size() >= 2 &&
-            std::any_of(open.fields.begin(), open.fields.end(),
-                        [](const HeaderField& f) { return names_sender(f.label); });
+            known >= 2 && std::any_of(open.fields.begin(), open.fields.end(),
+                                      [](const HeaderField& f) { return names_sender(f.label); });
         if (is_header) blocks.push_back(open);
         open = HeaderBlock{};
     };
@@ -261,6 +268,9 @@ std::optional<MemoHead> take_email_headers(std::vector<LaidOutPage>& pages) {
                   [&](const TextLine& line) { return line.bottom < first.front().top; });
     for (LaidOutPage& page : pages) {
         for (const HeaderBlock& block : header_blocks(page)) remove_header_block(page, block);
+        // Attachments listed apart from the header ("voorstel.docx").
+        std::erase_if(page.lines,
+                      [](const TextLine& line) { return is_attachment_name(line.text); });
     }
     return head;
 }

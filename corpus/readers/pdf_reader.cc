@@ -413,16 +413,22 @@ std::string info_date(const poppler::document& pdf) {
 }
 
 // "Den Haag, 9 februari 2016", "Datum 9 februari 2016" or a motion's
-// "Voorgesteld 6 juli 2021" on the first page.
-std::string dateline(const std::vector<pdf::LaidOutPage>& pages) {
+// "Voorgesteld 6 juli 2021" on the first page. A dateline standing on its
+// own line is metadata, not text: it is taken off the page ("Datum" lines
+// stay, as the letterhead they belong to is read from them).
+std::string take_dateline(std::vector<pdf::LaidOutPage>& pages) {
     static const std::regex line(
         R"(^(Den Haag|'s-Gravenhage|’s-Gravenhage|Datum|Voorgesteld)\s*[,:]?\s+(.+)$)");
     if (pages.empty()) return "";
-    for (const pdf::TextLine& text_line : pages.front().lines) {
+    std::vector<pdf::TextLine>& lines = pages.front().lines;
+    for (auto it = lines.begin(); it != lines.end(); ++it) {
         std::smatch m;
-        if (text_line.text.size() > 200 || !std::regex_match(text_line.text, m, line)) continue;
+        if (it->text.size() > 200 || !std::regex_match(it->text, m, line)) continue;
         const std::string date = parse_dutch_date(" " + m[2].str() + " ");
-        if (!date.empty()) return date;
+        if (date.empty()) continue;
+        const bool whole_line = m[2].str().size() < 30;
+        if (m[1].str() != "Datum" && whole_line) lines.erase(it);
+        return date;
     }
     return "";
 }
@@ -462,6 +468,55 @@ std::string cover_title(const std::vector<pdf::LaidOutPage>& pages, double body_
         previous = &line;
     }
     return is_real_title(title) ? collapse_spaces(title) : "";
+}
+
+// A greeting on a line of its own ("Hoi", "Beste allen,"): it opens a
+// message, it says nothing of its subject.
+bool is_greeting(const std::string& line) {
+    static const std::regex greeting(
+        R"(^(hoi|hallo|beste|geachte|dag|hi|hello|dear)\b[^.?!]{0,40}$)", std::regex::icase);
+    return line.size() < 60 && std::regex_match(line, greeting);
+}
+
+// Without fonts, a heading is only a short line standing alone; in OCR'd
+// e-mails that is as often a question, a greeting or a time stamp. A line
+// that asks, exclaims or has few letters is text; in an e-mail (`email`)
+// every such line but a greeting is, and a greeting stays apart from the
+// text it opens.
+void demote_unlikely_headings(std::vector<Block>& blocks, bool email) {
+    for (Block& block : blocks) {
+        if (block.role != Block::Role::kHeading) continue;
+        const std::string& t = block.text;
+        const bool all = email && !is_greeting(t);
+        std::size_t letters = 0;
+        for (const char c : t) {
+            letters += std::isalpha(static_cast<unsigned char>(c)) ||
+                       static_cast<unsigned char>(c) >= 0x80;
+        }
+        const bool asks =
+            !t.empty() && std::string_view("?!").find(t.back()) != std::string_view::npos;
+        if (all || asks || letters * 2 < t.size()) block.role = Block::Role::kParagraph;
+    }
+}
+
+// Before a report's first paragraph of text stand its forms: document
+// control, versions, authors, contact details, set as tables. They say
+// who made the report, not what it says, and are no passages.
+void drop_leading_forms(std::vector<Block>& blocks) {
+    const auto first_text = std::find_if(blocks.begin(), blocks.end(), [](const Block& block) {
+        return block.role == Block::Role::kParagraph && !pdf::is_table(block);
+    });
+    blocks.erase(std::remove_if(blocks.begin(), first_text, pdf::is_table), first_text);
+}
+
+// A report's cover: a first page with little on it but the title set
+// large (and perhaps a subtitle, a date, a small form with the client's
+// name). The title is read from it; the rest is no passage.
+bool is_cover_page(const std::vector<pdf::LaidOutPage>& pages) {
+    if (pages.size() < 3) return false;
+    std::size_t letters = 0;
+    for (const pdf::TextLine& line : pages.front().lines) letters += line.text.size();
+    return pages.front().lines.size() <= 20 && letters <= 800;
 }
 
 std::string first_real_heading(const std::vector<Block>& blocks) {
@@ -598,7 +653,7 @@ class PdfReader final : public Reader {
         const double body_size = pdf::body_font_size(pages);
         const bool typography = pdf::has_typography(pages, body_size);
         const bool letter = is_letter_to_the_kamer(pages);
-        const std::string date_on_first_page = dateline(pages);
+        const std::string date_on_first_page = take_dateline(pages);
         const std::optional<pdf::PrintedKamerstuk> paper = pdf::take_printed_kamerstuk(pages);
         const std::vector<std::string> furniture = pdf::drop_page_furniture(pages);
         DocumentKind memo_kind = DocumentKind::kOther;
@@ -607,13 +662,22 @@ class PdfReader final : public Reader {
         std::optional<pdf::Letterhead> head;
         if (!paper && !memo)
             head = pdf::take_letterhead(pages, typography ? body_size : 0, furniture);
-        const std::string cover = paper || head || memo ? "" : cover_title(pages, body_size);
+        if (!paper) pdf::take_inner_letterheads(pages);
+        std::string cover = paper || head || memo ? "" : cover_title(pages, body_size);
+        if (!paper && !head && !memo && (typography || !cover.empty()) && is_cover_page(pages)) {
+            if (cover.empty())
+                cover = first_real_heading(pdf::body_blocks({pages.front()}, body_size));
+            pages.front().lines.clear();
+        }
         if (typography) {
             document.blocks = pdf::body_blocks(pages, body_size);
+            drop_leading_forms(document.blocks);
         } else {
             ExtractedText extracted = parse_extracted_text(plain_text(pages));
             document.blocks = std::move(extracted.blocks);
             document.date = extracted.date;
+            // E-mails are not divided into sections.
+            demote_unlikely_headings(document.blocks, memo_kind == DocumentKind::kEmail);
         }
         document.kind = letter ? DocumentKind::kKamerbrief : DocumentKind::kOther;
         if (paper) {

@@ -13,7 +13,10 @@ def pdf_string(text):
 
 def page_stream(lines):
     """lines: (x, y, size, text) or (x, y, size, text, font) in points from
-    the bottom left; font is "F1" (Helvetica, the default) or "F2" (bold)."""
+    the bottom left; font is "F1" (Helvetica, the default) or "F2" (bold).
+    A page given as bytes is its content stream already."""
+    if isinstance(lines, bytes):
+        return lines
     out = []
     for line in lines:
         x, y, size, text = line[:4]
@@ -172,6 +175,42 @@ printed = [
 ]
 write_pdf("printed-kamerstuk.pdf", [printed])
 write_pdf("blank-pages.pdf", [[], []])
+# A table in smaller type at the foot of the body text: bold header cells,
+# rows that open with a number. It is neither headings nor footnotes.
+table = body(780, [
+    "De normering voor de analyse is als volgt samengesteld. Voor de ernst",
+    "geldt de schaal hieronder, van niet ernstig tot catastrofaal.",
+]) + [
+    (72, 700, 9, "Effect", "F2"), (250, 700, 9, "Score", "F2"), (350, 700, 9, "Waardering", "F2"),
+    (72, 686, 9, "Kabinetscrisis"), (250, 686, 9, "5"), (350, 686, 9, "Catastrofaal"),
+    (72, 672, 9, "Motie van wantrouwen"), (250, 672, 9, "4"), (350, 672, 9, "Zeer schadelijk"),
+    (72, 658, 9, "Kamervragen"), (250, 658, 9, "1"), (350, 658, 9, "Niet ernstig"),
+] + body(620, [
+    "De normering is zo gekozen dat elk risico een plaats op de schaal",
+    "krijgt.",
+])
+write_pdf("table.pdf", [table])
+
+
+def ocr_line(y, words, x=72):
+    """A line of an OCR text layer: each word sized to its own box, numbers
+    smaller and raised (they have no descenders)."""
+    out = [b"BT %g %g Td" % (x, y)]
+    for i, word in enumerate(words):
+        number = word.strip(",.").isdigit()
+        size = 6 if number else (7.5 if i % 2 == 0 else 7)
+        out.append(b"/F1 %g Tf %g Ts " % (size, 1 if number else 0) + pdf_string(word + " ")
+                   + b" Tj")
+    out.append(b"ET")
+    return b"\n".join(out)
+
+
+ocr = b"\n".join([
+    ocr_line(700, "U wordt verzocht de brief uiterlijk vrijdag 11 september te tekenen.".split()),
+    ocr_line(640, "Het stuk komt op 4 oktober, 18 oktober en 8 november aan de orde.".split()),
+])
+write_pdf("ocr-layer.pdf", [ocr])
+
 with open("corrupt.pdf", "wb") as f:
     f.write(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\nthis is not a PDF any more\n")
 
