@@ -1,6 +1,8 @@
 #include "searcher/ranking.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "indexer/index_schema.h"
 #include "indexer/spelling.h"
@@ -16,12 +18,24 @@ constexpr Xapian::doccount kExactDocumentCount = 2000;
 // Title and section words are indexed without within-document frequencies
 // that mean anything; BM25's length normalisation is off for them by
 // scoring them through a separate, scaled subquery.
-Xapian::Query with_field_boost(const BuiltQuery& query, double boost) {
-    if (query.field_terms.empty() || boost <= 0) return query.query;
-    const Xapian::Query fields(Xapian::Query::OP_OR, query.field_terms.begin(),
-                               query.field_terms.end());
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query.query,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fields, boost));
+Xapian::Query with_field_boost(const BuiltQuery& query, const RankingParameters& parameters) {
+    if (query.field_terms.empty() || parameters.field_boost <= 0) return query.query;
+    Xapian::Query fields(
+        Xapian::Query::OP_SCALE_WEIGHT,
+        Xapian::Query(Xapian::Query::OP_OR, query.field_terms.begin(), query.field_terms.end()),
+        parameters.field_boost);
+    std::vector<std::string> title_terms;
+    for (const std::string& term : query.field_terms) {
+        if (term.starts_with(schema::kTitleWord)) title_terms.push_back(term);
+    }
+    if (title_terms.size() >= 2 && parameters.whole_title_boost > 0) {
+        const Xapian::Query whole_title(Xapian::Query::OP_AND, title_terms.begin(),
+                                        title_terms.end());
+        fields = Xapian::Query(Xapian::Query::OP_OR, fields,
+                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, whole_title,
+                                             parameters.whole_title_boost));
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query.query, fields);
 }
 
 // A word of either language is never "corrected" into another: it is
@@ -62,7 +76,7 @@ Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   Xapian::doccount limit, unsigned per_document,
                   const Xapian::MatchDecider* decider, Xapian::ValueCountMatchSpy* documents) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(with_field_boost(query, parameters.field_boost));
+    enquire.set_query(with_field_boost(query, parameters));
     // k2, k3 and min_normlen as Xapian's defaults; only k1 and b are measured.
     enquire.set_weighting_scheme(Xapian::BM25Weight(parameters.k1, 0, 1, parameters.b, 0.5));
     if (per_document > 0) enquire.set_collapse_key(schema::kSlotDocId, per_document);

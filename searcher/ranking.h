@@ -20,6 +20,10 @@ struct RankingParameters {
     double b = 0.5;              // BM25 length normalisation
     double field_boost = 0.3;    // weight of title/section matches against the text's
     QueryWeights query_weights;  // alternatives of a query word
+    // Weight, again, of the title words when the title holds every word of
+    // a query of two or more: a document named by the query is what its
+    // searcher is after ("Advies Autoriteit Persoonsgegevens").
+    double whole_title_boost = 1.0;
 };
 
 /// The parameters searches use; bench/relevance measures others.
