@@ -344,16 +344,39 @@ Xapian::Query QueryBuilder::translations_of(const std::string& word, const Xapia
         // match would only count the same postings again.
         if (uses_only_terms_of(translated, stems)) continue;
         group.push_back(scaled(weights_.translation * translation.weight, translated));
+        if (weights_.translated_concept > 0) {
+            group.push_back(translated_concept(translated, translation.weight));
+        }
     }
     if (used == 0) {
         for (const std::string& cognate : cognates_of(word)) {
             built.words.insert(cognate);
-            group.push_back(
-                scaled(weights_.translation * kCognateWeight, stems_query(cognate, "", built)));
+            const Xapian::Query cognate_query = stems_query(cognate, "", built);
+            group.push_back(scaled(weights_.translation * kCognateWeight, cognate_query));
+            if (weights_.translated_concept > 0) {
+                group.push_back(translated_concept(cognate_query, kCognateWeight));
+            }
         }
     }
     if (group.size() == 1) return own;
     return Xapian::Query(Xapian::Query::OP_MAX, group.begin(), group.end());
+}
+
+// The floor of a word found through a translation: a fixed weight for every
+// passage the translation matches, in full for a sure translation and less
+// for a less sure one. BM25 gives a translated term little when it is
+// frequent in the index, so without a floor a passage that holds every word
+// of the query in the other language loses to one holding a single word as
+// typed; with it, covering the query counts. The floor stays below what a
+// word as typed usually scores, so an equally good match in the query's own
+// words still comes first.
+Xapian::Query QueryBuilder::translated_concept(const Xapian::Query& translated,
+                                               double sureness) const {
+    const double weight =
+        weights_.translated_concept * std::min(1.0, sureness / weights_.sure_translation);
+    return Xapian::Query(Xapian::Query::OP_FILTER,
+                         Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                         translated);
 }
 
 // Words of the index that begin like a long word the lexicon cannot
@@ -448,6 +471,15 @@ Language QueryBuilder::detect_language(const std::vector<std::string>& words) co
         for (const std::string& word : words) {
             balance += static_cast<long>(passages_holding(word, Language::kDutch)) -
                        static_cast<long>(passages_holding(word, Language::kEnglish));
+        }
+    }
+    if (balance == 0) {
+        // Words no list or passage places ("surrogacy"): a Dutch compound of
+        // known words is Dutch; else the word's ending tells.
+        for (const std::string& word : words) {
+            const Language guess =
+                split_query_word(word).empty() ? language_by_ending(word) : Language::kDutch;
+            balance += (guess == Language::kDutch) - (guess == Language::kEnglish);
         }
     }
     if (balance > 0) return Language::kDutch;

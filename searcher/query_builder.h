@@ -29,6 +29,13 @@ struct QueryWeights {
     double split_parts = 0.6;    // a compound query word's parts, near each other
     double translation = 0.5;    // a translation, times its own weight (glossary 1, lexicon less)
     double own_language = 0.4;   // added to passages in the query's language
+    // A word found only through a translation scores at least this (times
+    // how sure the translation is), however
+    // frequent the translation is: a passage holding every word of the
+    // query in the other language covers the query, whatever BM25 says of
+    // each translated term.
+    double translated_concept = 0;
+    double sure_translation = 0.6;  // translations this sure or surer count in full
 };
 
 class QueryBuilder {
@@ -52,7 +59,8 @@ class QueryBuilder {
     /// The language of a query's folded words: its function words, else the
     /// words the lexicon (then the system's word lists) knows in one
     /// language only, else how often the index holds each word in passages
-    /// of either language.
+    /// of either language, else (a word nothing knows) a compound of known
+    /// parts is Dutch and any other word goes by its ending.
     corpus::Language detect_language(const std::vector<std::string>& words) const;
 
   private:
@@ -71,6 +79,7 @@ class QueryBuilder {
     std::vector<Translation> compound_translations(const std::string& word) const;
     bool held_by_index(const Translation& translation) const;
     std::vector<std::string> cognates_of(const std::string& word) const;
+    Xapian::Query translated_concept(const Xapian::Query& translated, double sureness) const;
     Xapian::Query prefer_language(const Xapian::Query& query, corpus::Language language) const;
     std::vector<Xapian::Query> phrase_translations(const std::vector<std::string>& words,
                                                    BuiltQuery& built);
