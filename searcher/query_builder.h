@@ -29,11 +29,11 @@ struct QueryWeights {
     double split_parts = 0.6;    // a compound query word's parts, near each other
     double translation = 0.5;    // a translation, times its own weight (glossary 1, lexicon less)
     double own_language = 0.4;   // added to passages in the query's language
-    // A word found only through a translation scores at least this (times
-    // how sure the translation is), however
-    // frequent the translation is: a passage holding every word of the
-    // query in the other language covers the query, whatever BM25 says of
-    // each translated term.
+    // A word found only through a translation scores about this for it
+    // (times how sure the translation is), however frequent the
+    // translation is in the index, but never more than the word as typed
+    // would: a passage holding every word of the query in the other
+    // language covers the query. 0: translations count by sureness only.
     double translated_concept = 0;
     double sure_translation = 0.6;  // translations this sure or surer count in full
 };
@@ -79,7 +79,8 @@ class QueryBuilder {
     std::vector<Translation> compound_translations(const std::string& word) const;
     bool held_by_index(const Translation& translation) const;
     std::vector<std::string> cognates_of(const std::string& word) const;
-    Xapian::Query translated_concept(const Xapian::Query& translated, double sureness) const;
+    double translation_scale(const Xapian::Query& translated, double sureness) const;
+    double term_weight(const Xapian::Query& query) const;
     Xapian::Query prefer_language(const Xapian::Query& query, corpus::Language language) const;
     std::vector<Xapian::Query> phrase_translations(const std::vector<std::string>& words,
                                                    BuiltQuery& built);

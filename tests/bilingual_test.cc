@@ -88,8 +88,9 @@ TEST_F(Bilingual, LangStillForcesTheLanguage) {
 
 TEST_F(Bilingual, RanksAPassageWithEveryWordTranslatedAboveOneWithOneWordAsTyped) {
     // The Dutch letter says "haven", "gesloten" and "haring" in one passage,
-    // and "haven" in many; the English note says "harbour" and nothing else
-    // of the query.
+    // and each of them in several others, so BM25 gives each little; the
+    // English note says "harbour", in no other passage, and nothing else of
+    // the query.
     const SearchResults results = search("harbour closed herring");
     ASSERT_FALSE(results.hits.empty());
     EXPECT_EQ(results.hits[0].doc_id, "kamerbrief-2024-02-01-havens");
