@@ -361,7 +361,7 @@ Xapian::Query QueryBuilder::translations_of(const std::string& word, const Xapia
 // How much a translation counts against the word as typed: its share by how
 // sure it is, or, when it is a frequent word that BM25 gives little, enough
 // that a passage holding it scores about weights_.translated_concept for it
-// (less for a less sure translation), never more than the word itself would.
+// (less for a less sure translation), never as much as the word itself.
 // Without that floor a passage holding every word of the query in the other
 // language loses to one holding a single word as typed, because the usual
 // translations are common words; with it, covering the query counts.
@@ -370,7 +370,7 @@ double QueryBuilder::translation_scale(const Xapian::Query& translated, double s
     if (weights_.translated_concept <= 0) return by_sureness;
     const double sure_share = std::min(1.0, sureness / weights_.sure_translation);
     const double floor = weights_.translated_concept * sure_share / term_weight(translated);
-    return std::min(1.0, std::max(by_sureness, floor));
+    return std::min(weights_.max_translation, std::max(by_sureness, floor));
 }
 
 // About what BM25 gives a passage for holding the query's most frequent

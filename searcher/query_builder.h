@@ -34,8 +34,14 @@ struct QueryWeights {
     // translation is in the index, but never more than the word as typed
     // would: a passage holding every word of the query in the other
     // language covers the query. 0: translations count by sureness only.
-    double translated_concept = 0;
-    double sure_translation = 0.6;  // translations this sure or surer count in full
+    // Chosen with relevance_bench --sweep-translation on
+    // tests/relevance/crosslang.tsv (docs/RANKING.md): higher floors lift
+    // it further but lower the Dutch queries of judgements.tsv.
+    double translated_concept = 3;
+    double sure_translation = 0.3;  // translations this sure or surer count in full
+    // A translation never counts as much as the word as typed: an equally
+    // good match in the query's own words comes first.
+    double max_translation = 0.75;
 };
 
 class QueryBuilder {

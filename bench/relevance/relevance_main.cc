@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.h"
 #include "bench/relevance/evaluation.h"
+#include "indexer/index_schema.h"
 #include "searcher/glossary.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
@@ -29,7 +31,12 @@ class TunedEngine {
         QueryBuilder builder(db_, analyzer_, Glossary::builtin(), parameters_.query_weights);
         std::vector<RankedPassage> out;
         try {
-            const Xapian::MSet mset = rank(db_, builder.build(text, ""), parameters_, 0, kDepth, 0);
+            // As the Searcher does: counting documents makes Xapian see every
+            // match (no pruning by weight, which crashes Xapian 1.4.22 on some
+            // of these queries).
+            Xapian::ValueCountMatchSpy documents(schema::kSlotDocId);
+            const Xapian::MSet mset =
+                rank(db_, builder.build(text, ""), parameters_, 0, kDepth, 0, nullptr, &documents);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 const auto data = nlohmann::json::parse(it.get_document().get_data());
                 out.push_back({data.value("doc_id", ""), data.value("text", "")});
@@ -91,6 +98,8 @@ void sweep_translation(const fs::path& index_dir, const std::vector<JudgedQuery>
                 parameters.query_weights.translation = translation;
                 parameters.query_weights.translated_concept = floor_weight;
                 parameters.query_weights.sure_translation = sure;
+                fmt::print(stderr, "measuring translation {} floor {} sure {}\n", translation,
+                           floor_weight, sure);
                 TunedEngine engine(index_dir, parameters);
                 std::vector<std::string> names;
                 std::vector<std::string> mrr;
@@ -106,6 +115,7 @@ void sweep_translation(const fs::path& index_dir, const std::vector<JudgedQuery>
                 }
                 fmt::print("| {} | {} | {} | {} |\n", translation, floor_weight, sure,
                            fmt::join(mrr, " | "));
+                std::fflush(stdout);
             }
         }
     }
