@@ -16,9 +16,14 @@ the repository:
   probabilities, so that a word that co-occurs with everything (a function
   word, a frequent noun) does not become everyone's translation.
 
-Output: "dutch<TAB>english<TAB>weight<TAB>source" lines, weights in (0, 1].
-The searcher folds, stems and drops function words when it loads them.
-Sentences held out for evaluation (Europarl devtest2006) are never read.
+Output: "dutch<TAB>english<TAB>weight<TAB>source" lines, weights in (0, 1]
+(--out FILE.tsv), or (--out FILE.inc) the C++ literals analysis/lexicon.cc
+searches where they lie, so that nothing is parsed when a search starts:
+the pairs without function words (analysis/function_words.cc, given with
+--function-words), sorted by their Dutch and again by their English term,
+and the sorted words of either language. The searcher stems a pair's terms
+when a query first needs them. Sentences held out for evaluation (Europarl
+devtest2006) are never read.
 """
 import argparse
 import collections
@@ -37,6 +42,16 @@ IBM_ITERATIONS = 3
 MIN_COUNT = 3           # a learned pair must have been seen together this often
 MIN_WEIGHT = 0.08
 PER_WORD = 3            # learned translations kept per source word
+
+# Stand-ins for "someone"/"something" in dictionary glosses ("zich verbergen",
+# "hide oneself"): not words anyone searches for.
+PLACEHOLDERS = {"sth", "sb", "something", "someone", "somebody", "oneself", "etc",
+                "iets", "iemand", "zich", "enz"}
+ENGLISH_WORDS = "/usr/share/dict/british-english"  # Debian's wbritish
+# The short second words a glued gloss ends in ("endup", "takein"); other
+# second words must be 4+ letters ("incus" is not "inc us").
+PARTICLES = {"up", "in", "on", "of", "to", "at", "by", "off", "out", "for", "away", "down",
+             "over", "into", "with"}
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 WORD = re.compile(r"[^\W\d_]+")
@@ -85,7 +100,42 @@ def translations_of(entry):
     return list(dict.fromkeys(out))
 
 
+def word_list(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return {fold(line.strip()) for line in f if line.strip()}
+    except OSError:
+        return set()
+
+
+def unglued(word, known):
+    """FreeDict's English side glues many glosses into one word ("takefire",
+    "scrapeoff", "horsechestnut"); a word no word list knows that is two
+    known words, the first of 3+ letters, is taken apart."""
+    if not known or word in known:
+        return [word]
+    for cut in range(len(word) - 2, 2, -1):
+        rest = word[cut:]
+        if word[:cut] in known and rest in known and (len(rest) >= 4 or rest in PARTICLES):
+            return [word[:cut], word[cut:]]
+    return [word]
+
+
+def clean_term(text, known=None):
+    """A dictionary term as folded words: glued glosses taken apart,
+    placeholders dropped; empty when what is left is an abbreviation or a
+    letter ("a m", "h bom", "don t") or nothing."""
+    out = []
+    for word in words(text):
+        out.extend(unglued(word, known) if known is not None else [word])
+    out = [word for word in out if word not in PLACEHOLDERS]
+    if not out or any(len(word) == 1 for word in out):
+        return []
+    return out
+
+
 def dictionary_pairs(folder):
+    english_words = word_list(ENGLISH_WORDS)
     pairs = {}
     sources = [("freedict-nld-eng", False), ("freedict-eng-nld", True)]
     for name, english_first in sources:
@@ -103,7 +153,10 @@ def dictionary_pairs(folder):
                 if not words(translation) or len(words(translation)) > MAX_PHRASE_WORDS:
                     continue
                 dutch, english = (translation, head) if english_first else (head, translation)
-                key = (" ".join(words(dutch)), " ".join(words(english)))
+                dutch, english = clean_term(dutch), clean_term(english, english_words)
+                if not dutch or not english:
+                    continue
+                key = (" ".join(dutch), " ".join(english))
                 pairs[key] = max(pairs.get(key, 0), weight)
     return pairs
 
@@ -193,7 +246,7 @@ def learned_pairs(units):
     nl_given_en = ibm1([(en, nl) for nl, en in tokenised], IBM_ITERATIONS)
     scored = collections.defaultdict(list)
     for (n, e), count in together.items():
-        if count < MIN_COUNT:
+        if count < MIN_COUNT or len(n) == 1 or len(e) == 1:  # "s" of "'s", not a word
             continue
         weight = math.sqrt(en_given_nl[n].get(e, 0) * nl_given_en[e].get(n, 0))
         if weight >= MIN_WEIGHT:
@@ -205,11 +258,61 @@ def learned_pairs(units):
     return pairs, len(tokenised)
 
 
+def function_words(path):
+    """The stopwords of analysis/function_words.cc by language: the one list
+    the searcher drops from queries, so dropped from the terms too."""
+    lists = {"nl": set(), "en": set()}
+    if not path:
+        return lists
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    for name, language in (("kDutch", "nl"), ("kEnglish", "en")):
+        body = re.search(r"FunctionWord " + name + r"\[\] = \{(.*?)\};", source, re.S)
+        if body:
+            for word, uses in re.findall(r'\{"([^"]+)",\s*([^}]*)\}', body.group(1)):
+                if "kStopword" in uses:
+                    lists[language].add(word)
+    return lists
+
+
+def by_bytes(lines):
+    """Sorted as the C++ side compares strings; a pair both sources give
+    stays twice (the searcher combines their weights)."""
+    return sorted(lines, key=lambda line: line.encode("utf-8"))
+
+
+def literal(name, lines):
+    return f'constexpr char {name}[] = R"lexicon(' + "".join(line + "\n" for line in lines) + \
+        ')lexicon";\n'
+
+
+def cpp_literals(rows, stopwords):
+    """The pairs as analysis/lexicon.cc reads them (see the docstring)."""
+    from_dutch, from_english, dutch_words, english_words = [], [], set(), set()
+    for dutch, english, weight, _ in rows:
+        nl = [w for w in dutch.split() if w not in stopwords["nl"]]
+        en = [w for w in english.split() if w not in stopwords["en"]]
+        if not nl or not en:
+            continue
+        from_dutch.append(f"{' '.join(nl)}\t{' '.join(en)}\t{weight:.3f}")
+        from_english.append(f"{' '.join(en)}\t{' '.join(nl)}\t{weight:.3f}")
+        dutch_words.update(nl)
+        english_words.update(en)
+    one_word_dutch = {line.split("\t")[0] for line in from_dutch}
+    one_word_dutch = [term for term in one_word_dutch if " " not in term]
+    return "".join([literal("kFromDutch", by_bytes(from_dutch)),
+                    literal("kFromEnglish", by_bytes(from_english)),
+                    literal("kDutchWords", by_bytes(dutch_words)),
+                    literal("kEnglishWords", by_bytes(english_words)),
+                    literal("kDutchTerms", by_bytes(one_word_dutch))])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--freedict", default="/usr/share/dictd")
     parser.add_argument("--europarl", help="folder of Europarl .nl/.en twins")
     parser.add_argument("--treaties", help="folder of English-Dutch treaties")
+    parser.add_argument("--function-words", help="analysis/function_words.cc")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 
@@ -230,8 +333,8 @@ def main():
              f"{'+'.join(used) or 'none'}; learned pairs {len(learned)}"]
     lines += [f"{n}\t{e}\t{w:.3f}\t{source}" for n, e, w, source in sorted(rows)]
     text = "\n".join(lines) + "\n"
-    if args.out.endswith(".inc"):  # a C++ string literal, for lexicon.cc to include
-        text = 'R"lexicon(' + text + ')lexicon"\n'
+    if args.out.endswith(".inc"):  # C++ string literals, for lexicon.cc to include
+        text = cpp_literals(rows, function_words(args.function_words))
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out + ".tmp", "w", encoding="utf-8") as out:
         out.write(text)

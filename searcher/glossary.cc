@@ -6,6 +6,7 @@
 
 #include "analysis/function_words.h"
 #include "analysis/lexicon.h"
+#include "analysis/sorted_lines.h"
 #include "indexer/spelling.h"
 
 namespace kamerzoek {
@@ -32,25 +33,25 @@ std::vector<std::string> content_words(Analyzer& analyzer, std::string_view text
     return words;
 }
 
-// The same for a lexicon term, whose words the build folded and separated
-// by single spaces: no word breaking needed, which keeps loading fast.
-std::vector<std::string> folded_content_words(std::string_view text, Language language) {
+// A lexicon term's words: the build folded them, dropped function words and
+// separated them by single spaces.
+std::vector<std::string> term_words(std::string_view text) {
     std::vector<std::string> words;
     while (!text.empty()) {
         const std::size_t space = text.find(' ');
-        const std::string_view word = text.substr(0, space);
-        if (!word.empty() && !is_stopword(word, language)) words.emplace_back(word);
+        words.emplace_back(text.substr(0, space));
         if (space == std::string_view::npos) break;
         text.remove_prefix(space + 1);
     }
     return words;
 }
 
-std::vector<std::string> split_fields(const std::string& line) {
-    std::vector<std::string> fields;
-    std::istringstream stream(line);
-    for (std::string field; std::getline(stream, field, '\t');) fields.push_back(field);
-    return fields;
+// The longest terms of the lexicon: scripts/build-lexicon.py keeps
+// dictionary entries of up to MAX_PHRASE_WORDS words.
+constexpr std::size_t kLongestLexiconTerm = 3;
+
+Language other(Language language) {
+    return language == Language::kEnglish ? Language::kDutch : Language::kEnglish;
 }
 
 }  // namespace
@@ -58,18 +59,17 @@ std::vector<std::string> split_fields(const std::string& line) {
 const Glossary& Glossary::builtin() {
     static const Glossary glossary = [] {
         Analyzer analyzer;
-        return Glossary(kGlossaryTsv, lexicon_tsv(), analyzer);
+        return Glossary(kGlossaryTsv, analyzer);
     }();
     return glossary;
 }
 
-Glossary::Glossary(std::string_view glossary_tsv, std::string_view lexicon_tsv,
-                   Analyzer& analyzer) {
+Glossary::Glossary(std::string_view glossary_tsv, Analyzer& analyzer)
+    : longest_term_(kLongestLexiconTerm) {
     load_glossary(glossary_tsv, analyzer);
-    load_lexicon(lexicon_tsv);
     for (std::size_t i = 0; i < pairs_.size(); ++i) {
-        buckets_[bucket_key(Language::kDutch, pairs_[i].dutch.front())].pairs.push_back(i);
-        buckets_[bucket_key(Language::kEnglish, pairs_[i].english.front())].pairs.push_back(i);
+        glossary_buckets_.emplace(bucket_key(Language::kDutch, pairs_[i].dutch.front()), i);
+        glossary_buckets_.emplace(bucket_key(Language::kEnglish, pairs_[i].english.front()), i);
         dutch_words_.insert(dutch_words_.end(), pairs_[i].dutch.begin(), pairs_[i].dutch.end());
         english_words_.insert(english_words_.end(), pairs_[i].english.begin(),
                               pairs_[i].english.end());
@@ -80,34 +80,18 @@ Glossary::Glossary(std::string_view glossary_tsv, std::string_view lexicon_tsv,
     }
 }
 
-void Glossary::add(std::vector<std::string> dutch, std::vector<std::string> english,
-                   double weight) {
-    if (dutch.empty() || english.empty()) return;
-    longest_term_ = std::max({longest_term_, dutch.size(), english.size()});
-    pairs_.push_back({std::move(dutch), std::move(english), weight});
-}
-
 void Glossary::load_glossary(std::string_view tsv, Analyzer& analyzer) {
     std::istringstream lines{std::string(tsv)};
     for (std::string line; std::getline(lines, line);) {
         const std::size_t tab = line.find('\t');
         if (line.empty() || line.front() == '#' || tab == std::string::npos) continue;
-        add(content_words(analyzer, line.substr(0, tab), Language::kDutch),
-            content_words(analyzer, line.substr(tab + 1), Language::kEnglish), 1.0);
-    }
-}
-
-void Glossary::load_lexicon(std::string_view tsv) {
-    std::istringstream lines{std::string(tsv)};
-    for (std::string line; std::getline(lines, line);) {
-        if (line.empty() || line.front() == '#') continue;
-        const std::vector<std::string> fields = split_fields(line);
-        if (fields.size() < 3) continue;
-        const double weight = std::strtod(fields[2].c_str(), nullptr);
-        if (!(weight > 0)) continue;
-        add(folded_content_words(fields[0], Language::kDutch),
-            folded_content_words(fields[1], Language::kEnglish),
-            std::min(weight, kMaxLexiconWeight));
+        std::vector<std::string> dutch =
+            content_words(analyzer, line.substr(0, tab), Language::kDutch);
+        std::vector<std::string> english =
+            content_words(analyzer, line.substr(tab + 1), Language::kEnglish);
+        if (dutch.empty() || english.empty()) continue;
+        longest_term_ = std::max({longest_term_, dutch.size(), english.size()});
+        pairs_.push_back({std::move(dutch), std::move(english)});
     }
 }
 
@@ -117,22 +101,32 @@ std::string Glossary::bucket_key(Language language, const std::string& first_wor
 
 const Glossary::Table& Glossary::stemmed(Language language, const std::string& first_word,
                                          Analyzer& analyzer) const {
-    static const Table kEmpty;
-    const auto found = buckets_.find(bucket_key(language, first_word));
-    if (found == buckets_.end()) return kEmpty;
-    Bucket& bucket = found->second;
-    if (!bucket.stemmed) {
-        const bool from_dutch = language == Language::kDutch;
-        for (const std::size_t i : bucket.pairs) {
-            const Pair& pair = pairs_[i];
-            bucket.table.emplace(
-                key(from_dutch ? pair.dutch : pair.english, language, analyzer),
-                Translation{from_dutch ? pair.english : pair.dutch,
-                            from_dutch ? Language::kEnglish : Language::kDutch, pair.weight});
-        }
-        keep_surest(bucket.table);
-        bucket.stemmed = true;
+    Bucket& bucket = buckets_[bucket_key(language, first_word)];
+    if (bucket.stemmed) return bucket.table;
+    const bool from_dutch = language == Language::kDutch;
+    const auto [begin, end] = glossary_buckets_.equal_range(bucket_key(language, first_word));
+    for (auto it = begin; it != end; ++it) {
+        const Pair& pair = pairs_[it->second];
+        bucket.table.emplace(
+            key(from_dutch ? pair.dutch : pair.english, language, analyzer),
+            Translation{from_dutch ? pair.english : pair.dutch, other(language), 1.0});
     }
+    // The lexicon's terms whose first word starts like this one: "term<TAB>
+    // translation<TAB>weight", sorted, so one run of lines.
+    for_lines_starting_with(
+        lexicon_pairs(language), first_word.substr(0, 2), [&](std::string_view line) {
+            const std::size_t tab = line.find('\t');
+            const std::size_t second_tab = line.find('\t', tab + 1);
+            if (tab == std::string_view::npos || second_tab == std::string_view::npos) return;
+            const double weight =
+                std::strtod(std::string(line.substr(second_tab + 1)).c_str(), nullptr);
+            if (!(weight > 0)) return;
+            bucket.table.emplace(key(term_words(line.substr(0, tab)), language, analyzer),
+                                 Translation{term_words(line.substr(tab + 1, second_tab - tab - 1)),
+                                             other(language), std::min(weight, kMaxLexiconWeight)});
+        });
+    keep_surest(bucket.table);
+    bucket.stemmed = true;
     return bucket.table;
 }
 
@@ -197,7 +191,8 @@ std::vector<Translation> Glossary::translate(const std::vector<std::string>& wor
 
 bool Glossary::knows(const std::string& folded, Language language) const {
     const auto& words = language == Language::kEnglish ? english_words_ : dutch_words_;
-    return std::binary_search(words.begin(), words.end(), folded);
+    return std::binary_search(words.begin(), words.end(), folded) ||
+           has_line(lexicon_words(language), folded);
 }
 
 }  // namespace kamerzoek
@@ -210,15 +205,21 @@ std::string Glossary::closest_word(const std::string& folded) const {
     const std::string start = folded.substr(0, kSpellingSharedStart);
     std::string best;
     std::size_t best_distance = allowed + 1;
+    const auto consider = [&](std::string_view word) {
+        const std::size_t gap =
+            word.size() > folded.size() ? word.size() - folded.size() : folded.size() - word.size();
+        if (word == folded || gap > allowed) return;
+        const std::size_t distance = edit_distance(word, folded);
+        if (distance < best_distance) best = word, best_distance = distance;
+    };
     for (const auto* words : {&dutch_words_, &english_words_}) {
         for (auto it = std::lower_bound(words->begin(), words->end(), start);
              it != words->end() && it->starts_with(start); ++it) {
-            const std::size_t gap = it->size() > folded.size() ? it->size() - folded.size()
-                                                               : folded.size() - it->size();
-            if (*it == folded || gap > allowed) continue;
-            const std::size_t distance = edit_distance(*it, folded);
-            if (distance < best_distance) best = *it, best_distance = distance;
+            consider(*it);
         }
+    }
+    for (const Language language : {Language::kDutch, Language::kEnglish}) {
+        for_lines_starting_with(lexicon_words(language), start, consider);
     }
     return best;
 }

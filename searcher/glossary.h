@@ -29,13 +29,14 @@ class Glossary {
     /// lexicon; the query builder uses the surest few the index holds.
     static constexpr std::size_t kMaxCandidates = 8;
 
-    /// Loads the curated glossary (lines "Dutch<TAB>English", '#'
-    /// comments, weight 1) and then the lexicon (lines
-    /// "dutch<TAB>english<TAB>weight[<TAB>source]", words folded); a term
-    /// the glossary translates takes none of the lexicon's translations.
-    /// Function words are left out of every term. Terms are stemmed when
-    /// first looked up, a group of terms at a time, so loading is cheap.
-    Glossary(std::string_view glossary_tsv, std::string_view lexicon_tsv, Analyzer& analyzer);
+    /// The curated glossary (lines "Dutch<TAB>English", '#' comments,
+    /// weight 1) on top of the lexicon compiled into the library
+    /// (analysis/lexicon.h); a term the glossary translates takes none of
+    /// the lexicon's translations. Function words are left out of every
+    /// term. Only the glossary is read here; the lexicon's terms are
+    /// stemmed when first looked up, a group of terms at a time, so a
+    /// Glossary is cheap to make.
+    Glossary(std::string_view glossary_tsv, Analyzer& analyzer);
 
     /// The curated glossary and the build-time lexicon compiled into the
     /// library; safe to share between threads.
@@ -63,21 +64,17 @@ class Glossary {
     struct Pair {
         std::vector<std::string> dutch;
         std::vector<std::string> english;
-        double weight;  // 1: the curated glossary
     };
     using Table = std::multimap<std::string, Translation>;
     // The terms of one language whose first word starts with the same two
     // letters: a stem starts with its word's first two letters, so they
     // are all a lookup needs to stem.
     struct Bucket {
-        std::vector<std::size_t> pairs;
         bool stemmed = false;
         Table table;  // stems -> translations, once stemmed
     };
 
-    void add(std::vector<std::string> dutch, std::vector<std::string> english, double weight);
     void load_glossary(std::string_view tsv, Analyzer& analyzer);
-    void load_lexicon(std::string_view tsv);
     const Table& stemmed(corpus::Language language, const std::string& first_word,
                          Analyzer& analyzer) const;  // REQUIRES: mutex_ held
     static std::string bucket_key(corpus::Language language, const std::string& first_word);
@@ -85,11 +82,12 @@ class Glossary {
                            Analyzer& analyzer);
     static void keep_surest(Table& table);
 
-    std::vector<Pair> pairs_;
+    std::vector<Pair> pairs_;                                   // the curated glossary, weight 1
+    std::multimap<std::string, std::size_t> glossary_buckets_;  // bucket_key -> pairs_
     mutable std::map<std::string, Bucket> buckets_;
     mutable std::mutex mutex_;                // guards the stemming of buckets_
-    std::vector<std::string> dutch_words_;    // sorted
-    std::vector<std::string> english_words_;  // sorted
+    std::vector<std::string> dutch_words_;    // the glossary's, sorted
+    std::vector<std::string> english_words_;  // the glossary's, sorted
     std::size_t longest_term_ = 1;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <set>
 
@@ -343,17 +344,49 @@ Xapian::Query QueryBuilder::translations_of(const std::string& word, const Xapia
         // "minister" -> "minister": a translation the word's stems already
         // match would only count the same postings again.
         if (uses_only_terms_of(translated, stems)) continue;
-        group.push_back(scaled(weights_.translation * translation.weight, translated));
+        group.push_back(scaled(translation_scale(translated, translation.weight), translated));
     }
     if (used == 0) {
         for (const std::string& cognate : cognates_of(word)) {
             built.words.insert(cognate);
+            const Xapian::Query cognate_query = stems_query(cognate, "", built);
             group.push_back(
-                scaled(weights_.translation * kCognateWeight, stems_query(cognate, "", built)));
+                scaled(translation_scale(cognate_query, kCognateWeight), cognate_query));
         }
     }
     if (group.size() == 1) return own;
     return Xapian::Query(Xapian::Query::OP_MAX, group.begin(), group.end());
+}
+
+// How much a translation counts against the word as typed: its share by how
+// sure it is, or, when it is a frequent word that BM25 gives little, enough
+// that a passage holding it scores about weights_.translated_concept for it
+// (less for a less sure translation), never as much as the word itself.
+// Without that floor a passage holding every word of the query in the other
+// language loses to one holding a single word as typed, because the usual
+// translations are common words; with it, covering the query counts.
+double QueryBuilder::translation_scale(const Xapian::Query& translated, double sureness) const {
+    const double by_sureness = weights_.translation * sureness;
+    if (weights_.translated_concept <= 0) return by_sureness;
+    const double sure_share = std::min(1.0, sureness / weights_.sure_translation);
+    const double floor = weights_.translated_concept * sure_share / term_weight(translated);
+    return std::min(weights_.max_translation, std::max(by_sureness, floor));
+}
+
+// About what BM25 gives a passage for holding the query's most frequent
+// stem once (k1 is low, so once is most of it): that stem's idf.
+double QueryBuilder::term_weight(const Xapian::Query& query) const {
+    constexpr double kLeast = 0.5;  // a stem in most passages still counts for something
+    const double passages = std::max<Xapian::doccount>(1, db_.get_doccount());
+    double weight = 0;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        if (!(*it).starts_with(schema::kStem)) continue;
+        const Xapian::doccount frequency = db_.get_termfreq(*it);
+        if (frequency == 0) continue;
+        const double idf = std::log(passages / frequency);
+        weight = weight == 0 ? idf : std::min(weight, idf);
+    }
+    return std::max(weight, kLeast);
 }
 
 // Words of the index that begin like a long word the lexicon cannot
@@ -448,6 +481,15 @@ Language QueryBuilder::detect_language(const std::vector<std::string>& words) co
         for (const std::string& word : words) {
             balance += static_cast<long>(passages_holding(word, Language::kDutch)) -
                        static_cast<long>(passages_holding(word, Language::kEnglish));
+        }
+    }
+    if (balance == 0) {
+        // Words no list or passage places ("surrogacy"): a Dutch compound of
+        // known words is Dutch; else the word's ending tells.
+        for (const std::string& word : words) {
+            const Language guess =
+                split_query_word(word).empty() ? language_by_ending(word) : Language::kDutch;
+            balance += (guess == Language::kDutch) - (guess == Language::kEnglish);
         }
     }
     if (balance > 0) return Language::kDutch;

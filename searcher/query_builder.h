@@ -29,6 +29,19 @@ struct QueryWeights {
     double split_parts = 0.6;    // a compound query word's parts, near each other
     double translation = 0.5;    // a translation, times its own weight (glossary 1, lexicon less)
     double own_language = 0.4;   // added to passages in the query's language
+    // A word found only through a translation scores about this for it
+    // (times how sure the translation is), however frequent the
+    // translation is in the index, but never more than the word as typed
+    // would: a passage holding every word of the query in the other
+    // language covers the query. 0: translations count by sureness only.
+    // Chosen with relevance_bench --sweep-translation on
+    // tests/relevance/crosslang.tsv (docs/RANKING.md): higher floors lift
+    // it further but lower the Dutch queries of judgements.tsv.
+    double translated_concept = 3;
+    double sure_translation = 0.3;  // translations this sure or surer count in full
+    // A translation never counts as much as the word as typed: an equally
+    // good match in the query's own words comes first.
+    double max_translation = 0.75;
 };
 
 class QueryBuilder {
@@ -52,7 +65,8 @@ class QueryBuilder {
     /// The language of a query's folded words: its function words, else the
     /// words the lexicon (then the system's word lists) knows in one
     /// language only, else how often the index holds each word in passages
-    /// of either language.
+    /// of either language, else (a word nothing knows) a compound of known
+    /// parts is Dutch and any other word goes by its ending.
     corpus::Language detect_language(const std::vector<std::string>& words) const;
 
   private:
@@ -71,6 +85,8 @@ class QueryBuilder {
     std::vector<Translation> compound_translations(const std::string& word) const;
     bool held_by_index(const Translation& translation) const;
     std::vector<std::string> cognates_of(const std::string& word) const;
+    double translation_scale(const Xapian::Query& translated, double sureness) const;
+    double term_weight(const Xapian::Query& query) const;
     Xapian::Query prefer_language(const Xapian::Query& query, corpus::Language language) const;
     std::vector<Xapian::Query> phrase_translations(const std::vector<std::string>& words,
                                                    BuiltQuery& built);

@@ -86,6 +86,18 @@ TEST_F(Bilingual, LangStillForcesTheLanguage) {
     EXPECT_EQ(dutch.hits[0].doc_id, kDutchLetter);
 }
 
+TEST_F(Bilingual, RanksAPassageWithEveryWordTranslatedAboveOneWithOneWordAsTyped) {
+    // The Dutch letter says "haven", "gesloten" and "haring" in one passage,
+    // and each of them in several others, so BM25 gives each little; the
+    // English note says "harbour", in no other passage, and nothing else of
+    // the query.
+    const SearchResults results = search("harbour closed herring");
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].doc_id, "kamerbrief-2024-02-01-havens");
+    EXPECT_NE(results.hits[0].text.find("op haring vissen"), std::string::npos)
+        << results.hits[0].text;
+}
+
 TEST_F(Bilingual, FindsTheCompoundFromItsPartsAsSeparateWords) {
     const SearchResults results = search("defensie doeleinden");
     ASSERT_FALSE(results.hits.empty());
@@ -112,6 +124,8 @@ TEST_F(Bilingual, TellsTheLanguageOfShortQueriesWithoutFunctionWords) {
     EXPECT_EQ(language_of("draagmoederschap"), corpus::Language::kDutch);
     EXPECT_EQ(language_of("tegoeden bevriezen"), corpus::Language::kDutch);
     EXPECT_EQ(language_of("de motie"), corpus::Language::kDutch);
+    // In no list, lexicon or passage: its ending is English.
+    EXPECT_EQ(language_of("surrogacy"), corpus::Language::kEnglish);
 }
 
 }  // namespace

@@ -3,14 +3,17 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "analysis/analyzer.h"
+#include "analysis/lexicon.h"
 #include "indexer/index_schema.h"
 #include "kamerzoek/kamerzoek.h"
 #include "searcher/field_processors.h"
 #include "searcher/glossary.h"
 #include "searcher/query_builder.h"
+#include "searcher/word_lists.h"
 #include "tests/test_paths.h"
 
 namespace kamerzoek {
@@ -176,6 +179,39 @@ TEST(Glossary, TranslatesWordsTheGlossaryLacksWithTheLexiconAtLowerWeight) {
     EXPECT_TRUE(glossary.translate({"the"}, analyzer, corpus::Language::kEnglish).empty());
     EXPECT_TRUE(glossary.knows("walvis", corpus::Language::kDutch));
     EXPECT_FALSE(glossary.knows("walvis", corpus::Language::kEnglish));
+}
+
+TEST(Glossary, TakesGluedDictionaryGlossesApartAndDropsAbbreviations) {
+    if (lexicon_words(corpus::Language::kEnglish).empty()) {
+        GTEST_SKIP() << "built without FreeDict (dict-freedict-nld-eng)";
+    }
+    Analyzer analyzer;
+    const Glossary& glossary = Glossary::builtin();
+    // FreeDict writes "afkrabben: scrape, scrapeoff, scratchoff".
+    std::vector<std::vector<std::string>> translations;
+    for (const Translation& translation :
+         glossary.translate({"afkrabben"}, analyzer, corpus::Language::kDutch)) {
+        translations.push_back(translation.words);
+    }
+    const auto has = [&](const std::vector<std::string>& words) {
+        return std::find(translations.begin(), translations.end(), words) != translations.end();
+    };
+    EXPECT_TRUE(has({"scrape", "off"}));
+    EXPECT_FALSE(has({"scrapeoff"}));
+    EXPECT_FALSE(glossary.knows("scrapeoff", corpus::Language::kEnglish));
+    // "h-bom" is no word a translation can be made of.
+    EXPECT_FALSE(glossary.knows("h", corpus::Language::kDutch));
+}
+
+TEST(WordLists, KnowsTheWordsOfEitherLanguage) {
+    if (!is_dictionary_word("house")) GTEST_SKIP() << "built without wbritish";
+    EXPECT_TRUE(is_dictionary_word("airborne", corpus::Language::kEnglish));
+    EXPECT_FALSE(is_dictionary_word("airborne", corpus::Language::kDutch));
+    EXPECT_FALSE(is_dictionary_word("xqzvw"));
+    EXPECT_FALSE(is_dictionary_word(""));
+    EXPECT_EQ(language_by_ending("surrogacy"), corpus::Language::kEnglish);
+    EXPECT_EQ(language_by_ending("bevriezen"), corpus::Language::kDutch);
+    EXPECT_EQ(language_by_ending("kat"), corpus::Language::kUnknown);
 }
 
 }  // namespace

@@ -2,14 +2,17 @@
 // plain Xapian on the same documents; with --sweep, the same for a grid of
 // ranking parameters (how the defaults in searcher/ranking.cc were chosen).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.h"
 #include "bench/relevance/evaluation.h"
+#include "indexer/index_schema.h"
 #include "searcher/glossary.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
@@ -28,7 +31,12 @@ class TunedEngine {
         QueryBuilder builder(db_, analyzer_, Glossary::builtin(), parameters_.query_weights);
         std::vector<RankedPassage> out;
         try {
-            const Xapian::MSet mset = rank(db_, builder.build(text, ""), parameters_, 0, kDepth, 0);
+            // As the Searcher does: counting documents makes Xapian see every
+            // match (no pruning by weight, which crashes Xapian 1.4.22 on some
+            // of these queries).
+            Xapian::ValueCountMatchSpy documents(schema::kSlotDocId);
+            const Xapian::MSet mset =
+                rank(db_, builder.build(text, ""), parameters_, 0, kDepth, 0, nullptr, &documents);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 const auto data = nlohmann::json::parse(it.get_document().get_data());
                 out.push_back({data.value("doc_id", ""), data.value("text", "")});
@@ -77,6 +85,42 @@ void sweep(const fs::path& index_dir, const std::vector<JudgedQuery>& queries, B
     }
 }
 
+// The weights of translated words (docs/RANKING.md, "Translation weights"),
+// MRR@10 per group for each.
+void sweep_translation(const fs::path& index_dir, const std::vector<JudgedQuery>& queries,
+                       Baseline& baseline, const std::vector<std::string>& ids) {
+    const RankingParameters defaults = default_ranking();
+    bool header = false;
+    for (const double translation : {0.5, 0.8}) {
+        for (const double floor_weight : {0.0, 1.0, 2.0, 3.0, 4.0, 6.0}) {
+            for (const double sure : {0.3, 0.6}) {
+                RankingParameters parameters = defaults;
+                parameters.query_weights.translation = translation;
+                parameters.query_weights.translated_concept = floor_weight;
+                parameters.query_weights.sure_translation = sure;
+                fmt::print(stderr, "measuring translation {} floor {} sure {}\n", translation,
+                           floor_weight, sure);
+                TunedEngine engine(index_dir, parameters);
+                std::vector<std::string> names;
+                std::vector<std::string> mrr;
+                for (const auto& [name, scores] : evaluate(queries, engine, baseline, ids)) {
+                    names.push_back(name);
+                    mrr.push_back(fmt::format("{:.3f}", scores.engine.reciprocal_rank));
+                }
+                if (!header) {
+                    fmt::print("\n| translation | translated concept | sure translation | {} |\n",
+                               fmt::join(names, " | "));
+                    fmt::print("|---:|---:|---:|{}\n", std::string(names.size() * 5, '-'));
+                    header = true;
+                }
+                fmt::print("| {} | {} | {} | {} |\n", translation, floor_weight, sure,
+                           fmt::join(mrr, " | "));
+                std::fflush(stdout);
+            }
+        }
+    }
+}
+
 // The second table: the judged queries over real publications, the engine
 // indexing whole folders as `kamerzoek index` does.
 void print_publications_table(const std::vector<std::string>& folders,
@@ -106,6 +150,7 @@ int main(int argc, char** argv) {
     std::string judgements = std::string(KAMERZOEK_SOURCE_DIR) + "/tests/relevance/judgements.tsv";
     std::vector<std::string> paths;
     bool with_sweep = false;
+    bool with_translation_sweep = false;
     bool per_query = false;
     std::vector<std::string> publications;
     std::string publications_judgements =
@@ -119,6 +164,8 @@ int main(int argc, char** argv) {
                    "judged queries over those folders")
         ->check(CLI::ExistingFile);
     app.add_flag("--sweep", with_sweep, "also measure a grid of ranking parameters");
+    app.add_flag("--sweep-translation", with_translation_sweep,
+                 "also measure a grid of the weights of translated words");
     app.add_flag("--per-query", per_query, "print each query's nDCG@10 (ours, baseline) first");
     CLI11_PARSE(app, argc, argv);
 
@@ -141,6 +188,7 @@ int main(int argc, char** argv) {
         const std::vector<std::string> ids = document_ids(files);
         print_table(evaluate(queries, engine, baseline, ids, per_query ? &std::cout : nullptr));
         if (with_sweep) sweep(index_dir, queries, baseline, ids);
+        if (with_translation_sweep) sweep_translation(index_dir, queries, baseline, ids);
     } catch (const std::exception& e) {
         std::cerr << "relevance_bench: " << e.what() << "\n";
         fs::remove_all(index_dir);
