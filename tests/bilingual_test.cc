@@ -98,6 +98,23 @@ TEST_F(Bilingual, RanksAPassageWithEveryWordTranslatedAboveOneWithOneWordAsTyped
         << results.hits[0].text;
 }
 
+TEST(BilingualLexicon, TranslatesAPluralWhoseStemEndsInAVoicedConsonant) {
+    // ziekenhuis/ziekenhuizen, brief/brieven: the stems differ in their last
+    // letter, and the dictionaries list the singular.
+    Analyzer analyzer;
+    const auto has = [&](const std::string& dutch, const std::string& english) {
+        for (const Translation& translation :
+             Glossary::builtin().translate({dutch}, analyzer, corpus::Language::kDutch)) {
+            for (const std::string& word : translation.words)
+                if (word == english) return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(has("ziekenhuis", "hospital"));
+    EXPECT_TRUE(has("ziekenhuizen", "hospital"));
+    EXPECT_TRUE(has("brieven", "letter"));
+}
+
 TEST_F(Bilingual, FindsTheCompoundFromItsPartsAsSeparateWords) {
     const SearchResults results = search("defensie doeleinden");
     ASSERT_FALSE(results.hits.empty());
