@@ -339,6 +339,9 @@ TEST(Publications, TheRepositoryLayoutMakesOneDocumentWithItsMetadataOnSharedCor
             << "an alternate was indexed: " << hit.source;
     }
     EXPECT_EQ(motion_documents, std::set<std::string>{"kst-32545-143"});
+    // "Voorgesteld 6 juli 2021" is its date, not its first passage.
+    ASSERT_FALSE(view.passages.empty());
+    EXPECT_TRUE(view.passages.front().text.starts_with("De Kamer,")) << view.passages.front().text;
 }
 
 TEST(Publications, MetadataFilesAreNeverDocumentsOnSharedCorpus) {

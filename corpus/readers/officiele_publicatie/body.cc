@@ -141,10 +141,11 @@ void emit_table(pugi::xml_node tabel, const Sink& sink) {
     }
 }
 
-// Numbers and the sitting are read as the document's metadata.
+// Numbers, the sitting and a paper's dateline ("Voorgesteld 6 juli 2021",
+// its date) are read as the document's metadata.
 bool is_read_as_metadata(pugi::xml_node node) {
     return named(node, "nr") || named(node, "vergadering") || named(node, "dossiernummer") ||
-           named(node, "stuknr");
+           named(node, "stuknr") || named(node, "datumtekst");
 }
 
 }  // namespace
