@@ -11,6 +11,7 @@ packages=(
   help2man
   python3 chromium
   dict-freedict-nld-eng dict-freedict-eng-nld  # the bilingual lexicon (scripts/build-lexicon.py)
+  dict-freedict-nld-deu dict-freedict-deu-nld dict-freedict-deu-eng dict-freedict-eng-deu  # its pairs through German
   wbritish wdutch  # words spelling suggestions leave alone (searcher/word_lists.cc)
 )
 missing=()
