@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "analysis/analyzer.h"
+#include "analysis/lexicon.h"
 #include "kamerzoek/kamerzoek.h"
 #include "searcher/glossary.h"
 #include "searcher/query_builder.h"
@@ -54,6 +55,22 @@ class Bilingual : public ::testing::Test {
 };
 
 fs::path* Bilingual::index_dir_ = nullptr;
+
+// "btw" and "value added tax" meet only through the German "Mehrwertsteuer"
+// (FreeDict nld-deu and deu-eng): no direct source has the pair, and the
+// held-out query "teruggaaf van btw" needs it (docs/RANKING.md).
+TEST(BilingualLexicon, HoldsPairsThroughGermanBelowDirectOnes) {
+    const std::string_view from_dutch = lexicon_pairs(corpus::Language::kDutch);
+    const std::size_t at = from_dutch.find("\nbtw\tvalue added tax\t");
+    ASSERT_NE(at, std::string_view::npos);
+    const std::string_view line = from_dutch.substr(at + 1, from_dutch.find('\n', at + 1) - at - 1);
+    const double weight = std::stod(std::string(line.substr(line.rfind('\t') + 1)));
+    EXPECT_GT(weight, 0.0);
+    EXPECT_LE(weight, 0.64);  // 0.8 x 0.8: never above a direct dictionary pair
+    // A German word of many senses is no guide: "Testament" leads from
+    // "wilsbeschikking" to "intestate" as well as to "will".
+    EXPECT_EQ(from_dutch.find("\nwilsbeschikking\tintestate\t"), std::string_view::npos);
+}
 
 TEST_F(Bilingual, RanksTheDutchLetterAboveTheEnglishAnnexForADutchQuery) {
     const SearchResults results = search("tegoeden bevriezen");
