@@ -155,4 +155,21 @@ std::string unsupported_format_by_content(std::string_view bytes) {
     return format;
 }
 
+std::string xml_root_element(std::string_view head) {
+    for (;;) {
+        const std::size_t lt = head.find('<');
+        if (lt == std::string_view::npos || lt + 1 >= head.size()) return {};
+        head.remove_prefix(lt);
+        if (head[1] == '?' || head[1] == '!') {
+            const std::string_view close = head.starts_with("<!--") ? "-->" : ">";
+            const std::size_t end = head.find(close);
+            if (end == std::string_view::npos) return {};
+            head.remove_prefix(end + close.size());
+            continue;
+        }
+        const std::size_t end = head.find_first_of(" \t\r\n\f/>", 1);
+        return std::string(head.substr(1, end == std::string_view::npos ? end : end - 1));
+    }
+}
+
 }  // namespace kamerzoek::corpus

@@ -20,4 +20,9 @@ std::string unsupported_format_by_name(std::string_view path);
 /// JSON line or two, or commas, stays text.
 std::string unsupported_format_by_content(std::string_view bytes);
 
+/// The name of an XML file's first element, skipping the declaration,
+/// comments and doctype ("TEI", "owms-metadata", "kamerstuk"); "" when
+/// `head` shows none. Readers look at the first few KB only.
+std::string xml_root_element(std::string_view head);
+
 }  // namespace kamerzoek::corpus

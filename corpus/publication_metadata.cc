@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "corpus/encoding.h"
+#include "corpus/file_format.h"
 #include "corpus/official_id.h"
 
 namespace kamerzoek::corpus {
@@ -287,23 +288,8 @@ void override_from_metadata(Document& document, const Metadata& metadata) {
 }
 
 std::string metadata_record_kind(std::string_view bytes) {
-    std::string_view head = bytes.substr(0, 4096);
-    std::string root;
-    for (;;) {
-        const std::size_t lt = head.find('<');
-        if (lt == std::string_view::npos || lt + 1 >= head.size()) return {};
-        head.remove_prefix(lt);
-        if (head[1] == '?' || head[1] == '!') {
-            const std::string_view close = head.starts_with("<!--") ? "-->" : ">";
-            const std::size_t end = head.find(close);
-            if (end == std::string_view::npos) return {};
-            head.remove_prefix(end + close.size());
-            continue;
-        }
-        const std::size_t end = head.find_first_of(" \t\r\n/>", 1);
-        root = std::string(head.substr(1, end == std::string_view::npos ? head.size() : end - 1));
-        break;
-    }
+    const std::string_view head = bytes.substr(0, 4096);
+    const std::string root = xml_root_element(head);
     const std::string local = lower(root.substr(root.find(':') + 1));
     // Not "meta": Markdown saved from the web opens with <meta http-equiv>.
     if (local == "metadata_gegevens" || local == "owms-metadata")

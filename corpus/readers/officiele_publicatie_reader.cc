@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "corpus/encoding.h"
+#include "corpus/file_format.h"
 #include "corpus/official_id.h"
 #include "corpus/publication_metadata.h"
 #include "corpus/readers/officiele_publicatie/repair.h"
@@ -37,8 +38,6 @@ using op::plain_text;
 
 constexpr std::array<std::string_view, 6> kRootNames = {
     "officiele-publicatie", "handelingen", "kamerstuk", "bijlage", "kamerwrk", "kamervragen"};
-
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // ------------------------------------------------------ ids and files
 
@@ -179,36 +178,12 @@ bool has_text(const std::vector<Document>& documents) {
 
 // ------------------------------------------------------------- sniffing
 
-// The name of the first element, skipping the declaration, comments,
-// doctype and byte-order marks (also when saved as text).
-std::string root_element_name(std::string_view head) {
-    for (;;) {
-        const std::size_t lt = head.find('<');
-        if (lt == std::string_view::npos || lt + 1 >= head.size()) return {};
-        head.remove_prefix(lt);
-        const char next = head[1];
-        if (next == '?' || next == '!') {
-            const std::string_view close = head.starts_with("<!--") ? "-->" : ">";
-            const std::size_t end = head.find(close);
-            if (end == std::string_view::npos) return {};
-            head.remove_prefix(end + close.size());
-            continue;
-        }
-        std::size_t end = 1;
-        while (end < head.size() && !is_ascii_space(head[end]) && head[end] != '>' &&
-               head[end] != '/') {
-            ++end;
-        }
-        return std::string(head.substr(1, end - 1));
-    }
-}
-
 class OfficielePublicatieReader final : public Reader {
   public:
     std::string_view name() const override { return "officiele-publicatie"; }
 
     bool accepts(const SourceFile& file) const override {
-        const std::string root = root_element_name(std::string_view(file.bytes).substr(0, 8192));
+        const std::string root = xml_root_element(std::string_view(file.bytes).substr(0, 8192));
         return std::find(kRootNames.begin(), kRootNames.end(), root) != kRootNames.end();
     }
 

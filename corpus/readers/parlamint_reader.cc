@@ -19,6 +19,7 @@
 #include <pugixml.hpp>
 
 #include "corpus/encoding.h"
+#include "corpus/file_format.h"
 #include "corpus/readers/readers.h"
 
 namespace kamerzoek::corpus {
@@ -295,23 +296,6 @@ struct BodyReader {
 
 // ------------------------------------------------------------- sniffing
 
-std::string root_element_name(std::string_view head) {
-    for (;;) {
-        const std::size_t lt = head.find('<');
-        if (lt == std::string_view::npos || lt + 1 >= head.size()) return {};
-        head.remove_prefix(lt);
-        if (head[1] == '?' || head[1] == '!') {
-            const std::string_view close = head.starts_with("<!--") ? "-->" : ">";
-            const std::size_t end = head.find(close);
-            if (end == std::string_view::npos) return {};
-            head.remove_prefix(end + close.size());
-            continue;
-        }
-        const std::size_t end = head.find_first_of(" \t\r\n/>", 1);
-        return std::string(head.substr(1, end == std::string_view::npos ? end : end - 1));
-    }
-}
-
 constexpr unsigned kParseFlags = pugi::parse_default;
 
 class ParlaMintReader final : public Reader {
@@ -320,7 +304,7 @@ class ParlaMintReader final : public Reader {
 
     bool accepts(const SourceFile& file) const override {
         const std::string_view head = std::string_view(file.bytes).substr(0, 8192);
-        return root_element_name(head) == "TEI" &&
+        return xml_root_element(head) == "TEI" &&
                head.find("http://www.tei-c.org/ns/1.0") != std::string_view::npos;
     }
 
