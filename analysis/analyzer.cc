@@ -95,12 +95,26 @@ std::string Analyzer::fold(std::string_view word) {
     return folded;
 }
 
+namespace {
+
+// Dutch spells a final s or f that turns into z or v before an ending
+// (huis/huizen, brief/brieven); Snowball's Dutch stemmer keeps the z or v, so
+// without this "ziekenhuizen" (ziekenhuiz) would not find "ziekenhuis".
+void undo_voicing(std::string& dutch_stem) {
+    if (dutch_stem.size() < 4) return;
+    if (dutch_stem.back() == 'z') dutch_stem.back() = 's';
+    if (dutch_stem.back() == 'v') dutch_stem.back() = 'f';
+}
+
+}  // namespace
+
 std::string Analyzer::stem(const std::string& folded, corpus::Language language) {
     const bool english = language == corpus::Language::kEnglish;
     auto& cache = english ? impl_->english_cache : impl_->dutch_cache;
     if (auto it = cache.find(folded); it != cache.end()) return it->second;
     bound(cache);
     std::string stem = english ? impl_->english(folded) : impl_->dutch(folded);
+    if (!english) undo_voicing(stem);
     cache.emplace(folded, stem);
     return stem;
 }
@@ -169,11 +183,11 @@ std::vector<Analyzer::Token> Analyzer::tokenize(std::string_view text) {
 std::string Analyzer::signature() {
     // Bump the leading version when folding or tokenisation rules, passage
     // packing or the stored passage data change.
-    return std::string("kamerzoek-analysis/3; fold=nfkc_casefold+strip_mn; break=icu-word; ") +
+    return std::string("kamerzoek-analysis/4; fold=nfkc_casefold+strip_mn; break=icu-word; ") +
            "compounds=seed-lexicon+bilingual-lexicon-min-5+document-words,min-part-4,link-s-e-en;"
            " " +
-           "stem=xapian-snowball:dutch,english; xapian=" + std::to_string(Xapian::major_version()) +
-           "." + std::to_string(Xapian::minor_version()) +
+           "stem=xapian-snowball:dutch+unvoiced-final,english; xapian=" +
+           std::to_string(Xapian::major_version()) + "." + std::to_string(Xapian::minor_version()) +
            "; icu=" + std::to_string(U_ICU_VERSION_MAJOR_NUM) + "; " + lexicon_identity();
 }
 

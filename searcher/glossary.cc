@@ -162,27 +162,12 @@ void Glossary::keep_surest(Table& table) {
     table = std::move(kept);
 }
 
-namespace {
-
-// Dutch spells a final s or f that turns into z or v before an ending
-// (huis/huizen, brief/brieven); the Dutch stemmer keeps the z or v, so
-// "ziekenhuizen" would not find the entry of "ziekenhuis".
-void undo_voicing(std::string& dutch_stem) {
-    if (dutch_stem.size() < 4) return;
-    if (dutch_stem.back() == 'z') dutch_stem.back() = 's';
-    if (dutch_stem.back() == 'v') dutch_stem.back() = 'f';
-}
-
-}  // namespace
-
 std::string Glossary::key(const std::vector<std::string>& words, Language language,
                           Analyzer& analyzer) {
     std::string joined;
     for (const std::string& word : words) {
         if (!joined.empty()) joined.push_back(' ');
-        std::string stem = analyzer.stem(word, language);
-        if (language == Language::kDutch) undo_voicing(stem);
-        joined += stem;
+        joined += analyzer.stem(word, language);
     }
     return joined;
 }

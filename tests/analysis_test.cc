@@ -48,5 +48,19 @@ TEST(WordTerms, GivesTheStemsOfTheLanguagesAskedFor) {
     EXPECT_EQ(analyzer.compound_part_term("financiering"), "XPfinancier");
 }
 
+TEST(WordTerms, ADutchPluralWithAVoicedFinalConsonantSharesItsSingularsStem) {
+    // huis/huizen, brief/brieven, positief/positieve: Dutch writes z and v
+    // where the singular has s and f, and Snowball keeps them.
+    Analyzer analyzer;
+    const auto dutch_stem = [&](const std::string& word) {
+        return analyzer.word_terms(word, Language::kDutch).dutch_stem;
+    };
+    EXPECT_EQ(dutch_stem("ziekenhuizen"), dutch_stem("ziekenhuis"));
+    EXPECT_EQ(dutch_stem("brieven"), dutch_stem("brief"));
+    EXPECT_EQ(dutch_stem("positieve"), dutch_stem("positief"));
+    EXPECT_EQ(analyzer.compound_part_term("huizen"), analyzer.compound_part_term("huis"));
+    EXPECT_NE(dutch_stem("reizen"), dutch_stem("rijzen"));
+}
+
 }  // namespace
 }  // namespace kamerzoek
