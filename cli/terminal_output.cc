@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kamerzoek::cli {
@@ -18,6 +19,18 @@ const char* const kReset = "\033[0m";
 
 std::string paint(const Style& style, const char* code, const std::string& text) {
     return style.colour ? std::string(code) + text + kReset : text;
+}
+
+// A passage's own line breaks (table rows, addresses) continue at the
+// passage's indent instead of the terminal's left edge.
+std::string indented(const std::string& text, std::string_view indent) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        out.push_back(c);
+        if (c == '\n') out.append(indent);
+    }
+    return out;
 }
 
 void print_reference(std::FILE* out, const Reference& ref, const Style& style,
@@ -45,7 +58,7 @@ void print_hit(std::FILE* out, const Hit& hit, const Style& style) {
     fmt::print(out, "   {}\n", paint(style, kDim, meta));
     const std::string snippet =
         style.colour ? highlight(hit.snippet, kMatch, kReset) : highlight(hit.snippet, "[", "]");
-    fmt::print(out, "   {}\n", snippet);
+    fmt::print(out, "   {}\n", indented(snippet, "   "));
     for (const Reference& ref : hit.refs) print_reference(out, ref, style, "   ");
     fmt::print(out, "\n");
 }
@@ -123,7 +136,7 @@ void print_document_passage(std::FILE* out, const DocumentPassage& passage, cons
             " · " + passage.speaker + (passage.party.empty() ? "" : " (" + passage.party + ")");
     }
     fmt::print(out, "  {}\n", paint(style, kBold, heading));
-    fmt::print(out, "    {}\n", passage.text);
+    fmt::print(out, "    {}\n", indented(passage.text, "    "));
     for (const Reference& ref : passage.refs) print_reference(out, ref, style, "    ");
 }
 
@@ -174,7 +187,7 @@ void print_cites_group(std::FILE* out, const CitesGroup& group, const CitesResul
                                      ? marked_citations(hit, results, style)
                                      : (style.colour ? highlight(hit.snippet, kMatch, kReset)
                                                      : highlight(hit.snippet, "[", "]"));
-        fmt::print(out, "     {}\n", body);
+        fmt::print(out, "     {}\n", indented(body, "     "));
     }
     fmt::print(out, "\n");
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/test_paths.h"
 
@@ -38,6 +39,32 @@ class Cli : public ::testing::Test {
 
     fs::path dir_;
 };
+
+TEST_F(Cli, KeepsTheLinesOfATablePassageAtTheHitsIndent) {
+    // table.pdf is read as rows of cells, one line each.
+    const CommandResult index =
+        run("index " + db() + " " + kamerzoek::testing::fixture("pdf/table.pdf").string());
+    ASSERT_EQ(index.exit_code, 0) << index.err;
+    const CommandResult search = run("search " + db() + " schadelijk");
+    ASSERT_EQ(search.exit_code, 0) << search.err;
+    std::istringstream lines(search.out);
+    int continued = 0;
+    bool in_snippet = false;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty()) {
+            in_snippet = false;
+            continue;
+        }
+        if (line.find(" · passage ") != std::string::npos) {
+            in_snippet = true;
+            continue;
+        }
+        if (!in_snippet) continue;
+        EXPECT_TRUE(line.starts_with("   ")) << "a snippet line at the left edge: " << line;
+        ++continued;
+    }
+    EXPECT_GT(continued, 0) << search.out;
+}
 
 TEST_F(Cli, IndexesTheBundledSampleAndPrintsJsonHits) {
     const CommandResult index =
