@@ -114,7 +114,13 @@ bool mergeable(const Passage& a, const Passage& b, const PassageLimits& limits) 
 }
 
 void merge_into(Passage& target, Passage&& source, bool append) {
-    target.text = append ? target.text + " " + source.text : source.text + " " + target.text;
+    // Rows of a table (or lines of an address) are a line each; a fragment
+    // joined to them keeps a line of its own instead of ending the last row.
+    const bool lines =
+        target.text.find('\n') != std::string::npos || source.text.find('\n') != std::string::npos;
+    const char* const separator = lines ? "\n" : " ";
+    target.text =
+        append ? target.text + separator + source.text : source.text + separator + target.text;
     target.linked_ids.insert(target.linked_ids.end(), source.linked_ids.begin(),
                              source.linked_ids.end());
 }

@@ -87,6 +87,18 @@ TEST(PdfLayout, KeepsATableAsRowsOfCellsNotFootnotesOrHeadings) {
     EXPECT_TRUE(after->text.starts_with("De normering")) << after->text;
 }
 
+TEST(PdfLayout, AShortParagraphJoinedToATableKeepsALineOfItsOwn) {
+    const Document document = read_with_passages(fixture("pdf/table.pdf"));
+    bool found = false;
+    for (const Passage& passage : document.passages) {
+        if (passage.text.find("De normering is zo gekozen") == std::string::npos) continue;
+        found = true;
+        EXPECT_EQ(passage.text.find("Niet ernstig De normering"), std::string::npos)
+            << passage.text;
+    }
+    EXPECT_TRUE(found);
+}
+
 TEST(PdfLayout, KeepsTheNumbersOfAnOcrTextLayer) {
     const std::string text = all_text(read_one(fixture("pdf/ocr-layer.pdf")));
     EXPECT_NE(text.find("uiterlijk vrijdag 11 september te tekenen"), std::string::npos) << text;
