@@ -16,6 +16,9 @@ namespace {
 constexpr double kOwnPassageWeight = 2.0;
 constexpr double kCitingPassageWeight = 1.0;
 constexpr std::size_t kMaxIdQueryLength = 120;
+// A dossier or sitting with more papers than this is searched through its
+// first ones only: the query stays bounded like any other.
+constexpr std::size_t kMaxGroupMembers = 1000;
 
 std::string ascii_lower(std::string_view text) {
     std::string lower(text);
@@ -54,19 +57,44 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
-// The one canonical id `text` is, or "" when it is anything else: words
-// around an id, several ids, or a dossier or bare number (a query "2016" or
-// "30111" stays a word search).
-std::string wanted_id(std::string_view text) {
-    if (text.empty() || text.size() > kMaxIdQueryLength) return {};
+// What a query that is nothing but an id asks for.
+struct WantedId {
+    std::string id;
+    // A dossier ("34300-V") or a sitting's Handelingen ("h-tk-20152016-26"):
+    // the papers or items under it, and what cites any of them.
+    bool group = false;
+    bool dossier = false;
+};
+
+bool has_letter(std::string_view text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+
+// A Handelingen id without its item number names a whole sitting.
+bool is_sitting(const corpus::Reference& ref) {
+    return ref.type == corpus::OfficialIdKind::kHandelingen &&
+           std::count(ref.id.begin(), ref.id.end(), '-') == 3;
+}
+
+// The one canonical id `text` is, or none when it is anything else: words
+// around an id, several ids, or a bare number (a query "2016" or "30111"
+// stays a word search; "dossier 30111" and "34300-V" are dossiers).
+std::optional<WantedId> wanted_id(std::string_view text) {
+    if (text.empty() || text.size() > kMaxIdQueryLength) return std::nullopt;
     std::vector<corpus::Reference> parsed = corpus::parse_citation(text);
     if (parsed.empty()) {
         if (const auto id = corpus::OfficialId::parse(text))
             parsed.push_back(
                 corpus::Reference{id->str(), id->kind(), std::string(text), 0, text.size()});
     }
-    if (parsed.size() != 1 || parsed.front().type == corpus::OfficialIdKind::kDossier) return {};
-    return parsed.front().id;
+    if (parsed.size() != 1) return std::nullopt;
+    const corpus::Reference& ref = parsed.front();
+    if (ref.type == corpus::OfficialIdKind::kDossier) {
+        if (!has_letter(text)) return std::nullopt;
+        return WantedId{ref.id, true, true};
+    }
+    return WantedId{ref.id, is_sitting(ref), false};
 }
 
 // The passages holding any of the terms `prefix`+value, each weighing `weight`.
@@ -104,16 +132,70 @@ std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::s
     return found;
 }
 
-std::optional<Xapian::Query> official_id_query(const Xapian::Database& db, std::string_view text) {
-    const std::string id = wanted_id(trimmed(text));
-    if (id.empty()) return std::nullopt;
-    const auto own = weighted_terms(schema::kDocId, values_ignoring_case(db, schema::kDocId, id),
-                                    kOwnPassageWeight);
-    const auto citing = weighted_terms(
-        schema::kReference, values_ignoring_case(db, schema::kReference, id), kCitingPassageWeight);
+std::vector<std::string> values_under_ignoring_case(const Xapian::Database& db,
+                                                    std::string_view prefix,
+                                                    const std::string& value_prefix) {
+    std::vector<std::string> found;
+    const std::string wanted = ascii_lower(value_prefix);
+    const std::string stable = case_stable_prefix(value_prefix);
+    std::set<std::string> scanned;
+    for (const std::string& start : {stable, ascii_lower(stable), ascii_upper(stable)}) {
+        if (!scanned.insert(start).second) continue;
+        const std::string scan_from = schema::term(prefix, start);
+        for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
+            const std::string candidate = (*it).substr(prefix.size());
+            if (ascii_lower(candidate).starts_with(wanted)) found.push_back(candidate);
+            if (found.size() >= kMaxGroupMembers) return found;
+        }
+    }
+    return found;
+}
+
+namespace {
+
+std::optional<Xapian::Query> either(const std::optional<Xapian::Query>& own,
+                                    const std::optional<Xapian::Query>& citing) {
     if (own && citing) return Xapian::Query(Xapian::Query::OP_OR, *own, *citing);
     if (own) return own;
     return citing;
+}
+
+// A sitting's items are "h-tk-20152016-26-5": the sitting's id and a dash.
+std::vector<std::string> with_members(const Xapian::Database& db, std::string_view prefix,
+                                      const std::string& id) {
+    std::vector<std::string> values = values_ignoring_case(db, prefix, id);
+    for (std::string& member : values_under_ignoring_case(db, prefix, id + "-"))
+        values.push_back(std::move(member));
+    return values;
+}
+
+}  // namespace
+
+std::optional<Xapian::Query> official_id_query(const Xapian::Database& db, std::string_view text) {
+    const std::optional<WantedId> wanted = wanted_id(trimmed(text));
+    if (!wanted) return std::nullopt;
+    const std::string& id = wanted->id;
+    if (wanted->dossier) {
+        // Its papers are "kst-34300-V-30"; every passage of them, and every
+        // passage citing one, carries the dossier's term.
+        return either(
+            weighted_terms(schema::kDocId,
+                           values_under_ignoring_case(db, schema::kDocId, "kst-" + id + "-"),
+                           kOwnPassageWeight),
+            weighted_terms(schema::kDossier, values_ignoring_case(db, schema::kDossier, id),
+                           kCitingPassageWeight));
+    }
+    if (wanted->group) {
+        return either(
+            weighted_terms(schema::kDocId, with_members(db, schema::kDocId, id), kOwnPassageWeight),
+            weighted_terms(schema::kReference, with_members(db, schema::kReference, id),
+                           kCitingPassageWeight));
+    }
+    return either(
+        weighted_terms(schema::kDocId, values_ignoring_case(db, schema::kDocId, id),
+                       kOwnPassageWeight),
+        weighted_terms(schema::kReference, values_ignoring_case(db, schema::kReference, id),
+                       kCitingPassageWeight));
 }
 
 }  // namespace kamerzoek

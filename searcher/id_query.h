@@ -16,9 +16,12 @@
 namespace kamerzoek {
 
 /// The query for `text` when it is one official id or one citation of a
-/// published document (not a bare dossier or number) that the index holds
-/// as a document or as a citation; empty otherwise, and the text is searched
-/// as words.
+/// published document that the index holds as a document or as a citation;
+/// also of a dossier ("34300-V", "Kamerstuk 34 300 V", "dossier 30111": its
+/// papers, then what cites them) or a sitting ("h-tk-20152016-26",
+/// "Handelingen II 2015/16, nr. 26": its items, then what cites them). A bare
+/// number ("30111") is no id. Empty otherwise, and the text is searched as
+/// words.
 std::optional<Xapian::Query> official_id_query(const Xapian::Database& db, std::string_view text);
 
 /// The values of the terms `prefix`+v in the index with v equal to `value`

@@ -76,5 +76,52 @@ TEST(IdQuery, NumbersAndWordsAroundAnIdStayAWordSearchOnSharedCorpus) {
     EXPECT_TRUE(searcher.search("kst-99999-1", {}).hits.empty());
 }
 
+TEST(IdQuery, ADossierFindsItsPapersThenWhatCitesThemOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const MotionAndCitingNote corpus;
+    Searcher searcher(corpus.index.string());
+    SearchOptions options;
+    options.limit = 20;
+    for (const std::string query : {"dossier 32545", "Kamerstuk 32 545", "dossier 32 545"}) {
+        const SearchResults results = searcher.search(query, options);
+        ASSERT_GE(results.hits.size(), 2u) << query;
+        EXPECT_EQ(results.hits.front().doc_id, "kst-32545-143") << query;
+        bool citing_note = false;
+        for (const Hit& hit : results.hits) citing_note |= hit.doc_id == "notitie";
+        EXPECT_TRUE(citing_note) << query;
+    }
+    // A bare number stays a word search: it is the motion's dossier, but
+    // also a year, an amount or a page.
+    for (const Hit& hit : searcher.search("32545", options).hits)
+        EXPECT_GT(hit.score, 2.5) << "looked up as a dossier: " << hit.doc_id;
+}
+
+TEST(IdQuery, ASittingFindsItsHandelingenItemsOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    const fs::path index =
+        fs::temp_directory_path() / ("kamerzoek-idq-sitting-" + std::to_string(::getpid()));
+    fs::remove_all(index);
+    Indexer(index.string())
+        .add_paths({(testing::shared_corpus_dir() / "handelingen-xml").string(),
+                    (testing::shared_corpus_dir() / "handelingen-xml-damaged").string()});
+    Searcher searcher(index.string());
+    SearchOptions options;
+    options.limit = 50;
+    options.per_document = 1;
+    for (const std::string query : {"h-tk-20172018-70", "Handelingen II 2017/18, nr. 70"}) {
+        const SearchResults results = searcher.search(query, options);
+        EXPECT_GE(results.hits.size(), 5u) << query;
+        for (const Hit& hit : results.hits)
+            EXPECT_TRUE(hit.doc_id.starts_with("h-tk-20172018-70-")) << query << ": " << hit.doc_id;
+    }
+    // Sitting 7 is not the first digit of sitting 70.
+    EXPECT_TRUE(searcher.search("h-tk-20172018-7", options).hits.empty());
+    // One sitting, not the other one indexed beside it.
+    const SearchResults other = searcher.search("Handelingen II 2017/18, nr. 61", options);
+    ASSERT_FALSE(other.hits.empty());
+    for (const Hit& hit : other.hits) EXPECT_TRUE(hit.doc_id.starts_with("h-tk-20172018-61-"));
+    fs::remove_all(index);
+}
+
 }  // namespace
 }  // namespace kamerzoek
