@@ -239,6 +239,29 @@ TEST(PdfLayout, ReadsASubjectSetUnderItsLabelAsLetterheadOnSharedCorpus) {
         << advice.passages.front().text;
 }
 
+// ---- a BNC fiche ----
+
+TEST(PdfLayout, FindsFootnotesWhoseNumbersComeAfterThePageOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    // Poppler gives the numbers of the fiche's notes 1 and 2 after the page
+    // number; the notes are notes all the same, and the paragraph they
+    // interrupted goes on over the page.
+    const Document fiche = read_with_passages(
+        shared_corpus_dir() / "kamerbrief-pdf" /
+        "fiche-5-herziening-verordening-en-richtlijn-markten-voor-financiele-instrumenten.pdf");
+    const Block* first = block_with(fiche, "BNC-fiche Mededeling nieuw Actieplan");
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->role, Block::Role::kFootnote);
+    EXPECT_EQ(first->label, "1");
+    const Block* second = block_with(fiche, "Brokers zijn beleggingsondernemingen");
+    ASSERT_NE(second, nullptr);
+    EXPECT_EQ(second->role, Block::Role::kFootnote);
+    EXPECT_EQ(second->label, "2");
+    const Block* paragraph = block_with(fiche, "per activaklasse (aandelen,");
+    ASSERT_NE(paragraph, nullptr);
+    EXPECT_NE(paragraph->text.find("(aandelen, ETF"), std::string::npos) << paragraph->text;
+}
+
 // ---- a motion ----
 
 TEST(PdfLayout, ReadsAMotionsDatelineAsItsDateOnSharedCorpus) {

@@ -189,6 +189,46 @@ std::vector<Word> words_of(const poppler::page& page) {
     return words;
 }
 
+// Whether `words[i]`, a footnote number, stands where it is set: raised
+// after the word it marks, or before a footnote's first word.
+bool marker_in_place(const std::vector<Word>& words, std::size_t i) {
+    return (i + 1 < words.size() && is_superscript_before(words[i], words[i + 1])) ||
+           (i > 0 && is_superscript_after(words[i - 1], words[i]));
+}
+
+// Poppler gives some footnote numbers after the rest of the page (a BNC
+// fiche's notes 1 and 2 come after its page number), where they would open
+// no footnote. Such a number goes back before the word it is set against:
+// the nearest word below it whose baseline it is raised above.
+void put_stray_markers_in_place(std::vector<Word>& words) {
+    std::multimap<std::size_t, std::size_t> markers_before;  // word -> markers
+    std::vector<bool> moved(words.size(), false);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!is_marker_text(words[i].text) || marker_in_place(words, i)) continue;
+        std::size_t target = words.size();
+        double nearest = 0;
+        for (std::size_t j = 0; j < words.size(); ++j) {
+            const double drop = baseline(words[j]) - baseline(words[i]);
+            if (j == i || !is_superscript_before(words[i], words[j]) || drop > words[j].size) {
+                continue;
+            }
+            if (target == words.size() || drop < nearest) target = j, nearest = drop;
+        }
+        if (target == words.size()) continue;
+        markers_before.emplace(target, i);
+        moved[i] = true;
+    }
+    if (markers_before.empty()) return;
+    std::vector<Word> ordered;
+    ordered.reserve(words.size());
+    for (std::size_t j = 0; j < words.size(); ++j) {
+        const auto [first, last] = markers_before.equal_range(j);
+        for (auto it = first; it != last; ++it) ordered.push_back(words[it->second]);
+        if (!moved[j]) ordered.push_back(std::move(words[j]));
+    }
+    words = std::move(ordered);
+}
+
 }  // namespace
 
 std::vector<LaidOutPage> lay_out_pages(const poppler::document& pdf) {
@@ -204,6 +244,7 @@ std::vector<LaidOutPage> lay_out_pages(const poppler::document& pdf) {
             // Superscript footnote markers exist only in typeset text; in
             // OCR they would be numbers of the text taken for markers.
             const bool typeset = is_typeset(words);
+            if (typeset) put_stray_markers_in_place(words);
             std::vector<Word> line;
             for (Word& word : words) {
                 if (!line.empty() && !continues_line(line, word, typeset)) {
