@@ -90,6 +90,9 @@ std::optional<WantedId> wanted_id(std::string_view text) {
     }
     if (parsed.size() != 1) return std::nullopt;
     const corpus::Reference& ref = parsed.front();
+    // The citation is the whole query, not a part of it ("terrorisme
+    // dossier:34300-V" is words and a filter).
+    if (ref.begin != 0 || ref.end != text.size()) return std::nullopt;
     if (ref.type == corpus::OfficialIdKind::kDossier) {
         if (!has_letter(text)) return std::nullopt;
         return WantedId{ref.id, true, true};
