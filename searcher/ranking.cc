@@ -11,9 +11,23 @@
 namespace kamerzoek {
 namespace {
 
-// Matches examined at least when documents are counted: the count is exact
-// for queries with fewer matching passages.
-constexpr Xapian::doccount kExactDocumentCount = 2000;
+// Xapian 1.4 (1.4.22, and the 1.4 branch as it stands) can call a freed
+// sub-postlist of an OP_MAX, which the QueryBuilder makes for a word and
+// its translations: when pruning rewrites the root of the match (an OR
+// whose sides both weigh too little becomes an AND) and the new root runs
+// out while it is positioned, the matcher recalculates its maximum weight
+// before it sees the end, and an OP_MAX whose last two subqueries ran out
+// in that step still points at one of them
+// (bench/section_format/xapian_max_crash.cc). An AND at the root is never
+// rewritten: the query, behind a scale of 1 so that Xapian keeps it whole,
+// filtered by every document (unweighted, so scores do not change). On a
+// set of shards Xapian's merge may still recalculate a shard's tree after
+// it ran out (docs/PERFORMANCE.md, "Pruning").
+Xapian::Query with_fixed_root(const Xapian::Query& query) {
+    return Xapian::Query(Xapian::Query::OP_FILTER,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1.0),
+                         Xapian::Query::MatchAll);
+}
 
 // Title and section words are indexed without within-document frequencies
 // that mean anything; BM25's length normalisation is off for them by
@@ -76,15 +90,12 @@ Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   Xapian::doccount limit, unsigned per_document,
                   const Xapian::MatchDecider* decider, Xapian::ValueCountMatchSpy* documents) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(with_field_boost(query, parameters));
+    enquire.set_query(with_fixed_root(with_field_boost(query, parameters)));
     // k2, k3 and min_normlen as Xapian's defaults; only k1 and b are measured.
     enquire.set_weighting_scheme(Xapian::BM25Weight(parameters.k1, 0, 1, parameters.b, 0.5));
     if (per_document > 0) enquire.set_collapse_key(schema::kSlotDocId, per_document);
     if (documents) enquire.add_matchspy(documents);
-    // Counting documents needs the matches seen, not skipped by weight; up
-    // to this many it is exact, beyond it an estimate like the passages'.
-    const Xapian::doccount check_at_least = documents ? kExactDocumentCount : 0;
-    return enquire.get_mset(offset, limit, check_at_least, nullptr, decider);
+    return enquire.get_mset(offset, limit, parameters.exact_count, nullptr, decider);
 }
 
 std::size_t matching_documents(const Xapian::MSet& mset,

@@ -24,6 +24,11 @@ struct RankingParameters {
     // a query of two or more: a document named by the query is what its
     // searcher is after ("Advies Autoriteit Persoonsgegevens").
     double whole_title_boost = 1.0;
+    // Matches Xapian checks before it may skip those that cannot reach the
+    // page asked for: up to this many matching passages the totals are
+    // exact, beyond it Xapian's estimates (docs/JSON.md). Skipping starts
+    // after them, so a higher figure costs time on frequent words only.
+    Xapian::doccount exact_count = 100;
 };
 
 /// The parameters searches use; bench/relevance measures others.
@@ -32,7 +37,9 @@ const RankingParameters& default_ranking();
 /// Ranked passages [offset, offset + limit) for `query`, at most
 /// `per_document` per document (0: no cap); `decider`, when given, sees
 /// every candidate (see MatchDeadline); `documents`, when given, counts the
-/// passages it sees per document id (matching_documents()).
+/// passages it sees per document id (matching_documents()). Xapian checks
+/// the first `parameters.exact_count` matches, then skips those that
+/// cannot reach the page.
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   const RankingParameters& parameters, Xapian::doccount offset,
                   Xapian::doccount limit, unsigned per_document,
