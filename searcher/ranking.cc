@@ -11,24 +11,6 @@
 namespace kamerzoek {
 namespace {
 
-// Xapian 1.4 (1.4.22, and the 1.4 branch as it stands) can call a freed
-// sub-postlist of an OP_MAX, which the QueryBuilder makes for a word and
-// its translations: when pruning rewrites the root of the match (an OR
-// whose sides both weigh too little becomes an AND) and the new root runs
-// out while it is positioned, the matcher recalculates its maximum weight
-// before it sees the end, and an OP_MAX whose last two subqueries ran out
-// in that step still points at one of them
-// (bench/section_format/xapian_max_crash.cc). An AND at the root is never
-// rewritten: the query, behind a scale of 1 so that Xapian keeps it whole,
-// filtered by every document (unweighted, so scores do not change). On a
-// set of shards Xapian's merge may still recalculate a shard's tree after
-// it ran out (docs/PERFORMANCE.md, "Pruning").
-Xapian::Query with_fixed_root(const Xapian::Query& query) {
-    return Xapian::Query(Xapian::Query::OP_FILTER,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1.0),
-                         Xapian::Query::MatchAll);
-}
-
 // Title and section words are indexed without within-document frequencies
 // that mean anything; BM25's length normalisation is off for them by
 // scoring them through a separate, scaled subquery.
@@ -83,6 +65,12 @@ std::string closest_word(const Xapian::Database& db, const Glossary& glossary,
 const RankingParameters& default_ranking() {
     static const RankingParameters parameters;
     return parameters;
+}
+
+Xapian::Query with_fixed_root(const Xapian::Query& query) {
+    return Xapian::Query(Xapian::Query::OP_FILTER,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1.0),
+                         Xapian::Query::MatchAll);
 }
 
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,

@@ -34,6 +34,21 @@ struct RankingParameters {
 /// The parameters searches use; bench/relevance measures others.
 const RankingParameters& default_ranking();
 
+/// `query` as the root of a match that Xapian 1.4 may prune safely: an AND
+/// (of the query, behind a scale of 1 so that Xapian keeps it whole, and
+/// every document, unweighted, so scores do not change), which pruning
+/// never rewrites. Why: Xapian 1.4 (1.4.22, and the 1.4 branch as it
+/// stands) can call a freed sub-postlist of an OP_MAX, which the
+/// QueryBuilder makes for a word and its translations, when pruning
+/// rewrites the root (an OR whose sides both weigh too little becomes an
+/// AND) and the new root runs out while it is positioned: the matcher
+/// recalculates its maximum weight before it sees the end, and an OP_MAX
+/// whose last two subqueries ran out in that step still points at one of
+/// them (bench/section_format/xapian_max_crash.cc). On a set of shards
+/// Xapian's merge may still recalculate a shard's tree after it ran out
+/// (docs/PERFORMANCE.md, "Pruning").
+Xapian::Query with_fixed_root(const Xapian::Query& query);
+
 /// Ranked passages [offset, offset + limit) for `query`, at most
 /// `per_document` per document (0: no cap); `decider`, when given, sees
 /// every candidate (see MatchDeadline); `documents`, when given, counts the

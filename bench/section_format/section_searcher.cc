@@ -41,23 +41,18 @@ std::vector<SectionHit> SectionSearcher::search(const std::string& text,
     const RankingParameters& ranking = default_ranking();
     QueryBuilder builder(db_, analyzer_, Glossary::builtin(), ranking.query_weights);
     const BuiltQuery query = builder.build(text, "");
-    // Xapian 1.4.22 crashed inside get_mset() (a null call in the matcher's
-    // postlist tree) on some queries over section documents ("social
-    // security of migrant workers" on the 30 MB bench corpus), with or
-    // without the field boost, language bonus, decider or spy, but never
-    // when every match is checked: so every match is, which turns off
-    // Xapian's pruning and makes these latencies an upper bound.
     const Xapian::Query full = with_field_boost(query, ranking.field_boost);
 
     Xapian::Enquire enquire(db_);
-    enquire.set_query(full);
+    enquire.set_query(with_fixed_root(full));
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     Xapian::ValueCountMatchSpy documents(schema::kSlotDocId);
     if (options.extras) enquire.add_matchspy(&documents);
     // The Searcher's time limit, with its default of 10 s.
     const MatchDeadline deadline(std::chrono::duration<double>(10), nullptr);
+    // Pruned as the Searcher's match (ranking.h, with_fixed_root()).
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options.sections),
-                                               db_.get_doccount(), nullptr, &deadline);
+                                               ranking.exact_count, nullptr, &deadline);
 
     const QueryNode tree = compile(full);
     PassageScorer scorer(db_, analyzer_, tree, query.part_words,
