@@ -28,7 +28,7 @@ struct RankingParameters {
     // page asked for: up to this many matching passages the totals are
     // exact, beyond it Xapian's estimates (docs/JSON.md). Skipping starts
     // after them, so a higher figure costs time on frequent words only.
-    Xapian::doccount exact_count = 100;
+    Xapian::doccount exact_count = 1000;
 };
 
 /// The parameters searches use; bench/relevance measures others.
