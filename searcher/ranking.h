@@ -44,9 +44,9 @@ const RankingParameters& default_ranking();
 /// AND) and the new root runs out while it is positioned: the matcher
 /// recalculates its maximum weight before it sees the end, and an OP_MAX
 /// whose last two subqueries ran out in that step still points at one of
-/// them (bench/section_format/xapian_max_crash.cc). On a set of shards
-/// Xapian's merge may still recalculate a shard's tree after it ran out
-/// (docs/PERFORMANCE.md, "Pruning").
+/// them (bench/section_format/xapian_max_crash.cc). Over several local
+/// databases Xapian's merge may still recalculate the tree of one that ran
+/// out; remote shards match apart (docs/PERFORMANCE.md, "Pruning").
 Xapian::Query with_fixed_root(const Xapian::Query& query);
 
 /// Ranked passages [offset, offset + limit) for `query`, at most
