@@ -86,15 +86,17 @@ Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
     return enquire.get_mset(offset, limit, parameters.exact_count, nullptr, decider);
 }
 
-std::size_t matching_documents(const Xapian::MSet& mset,
-                               const Xapian::ValueCountMatchSpy& documents) {
+MatchTotals matching_totals(const Xapian::MSet& mset, const Xapian::ValueCountMatchSpy& documents,
+                            const RankingParameters& parameters) {
     std::size_t distinct = 0;
     for (auto it = documents.values_begin(); it != documents.values_end(); ++it) ++distinct;
     const Xapian::doccount seen = documents.get_total();
-    const Xapian::doccount passages = mset.get_uncollapsed_matches_estimated();
-    if (seen == 0 || seen >= passages) return distinct;
+    // Xapian's estimate may exceed what it saw even when it saw everything
+    // (an OR of filter terms in one passage counts 2).
+    if (seen < parameters.exact_count) return {seen, distinct};
+    const std::size_t passages = std::max(mset.get_uncollapsed_matches_estimated(), seen);
     const double per_passage = static_cast<double>(distinct) / seen;
-    return std::max(distinct, static_cast<std::size_t>(per_passage * passages + 0.5));
+    return {passages, std::max(distinct, static_cast<std::size_t>(per_passage * passages + 0.5))};
 }
 
 std::string spelling_suggestion(const Xapian::Database& db, Analyzer& analyzer,

@@ -52,7 +52,7 @@ Xapian::Query with_fixed_root(const Xapian::Query& query);
 /// Ranked passages [offset, offset + limit) for `query`, at most
 /// `per_document` per document (0: no cap); `decider`, when given, sees
 /// every candidate (see MatchDeadline); `documents`, when given, counts the
-/// passages it sees per document id (matching_documents()). Xapian checks
+/// passages it sees per document id (matching_totals()). Xapian checks
 /// the first `parameters.exact_count` matches, then skips those that
 /// cannot reach the page.
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
@@ -61,10 +61,16 @@ Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   const Xapian::MatchDecider* decider = nullptr,
                   Xapian::ValueCountMatchSpy* documents = nullptr);
 
-/// The number of documents `mset`'s matches are in, from the spy rank()
-/// was given: exact when every match was seen, else scaled from those seen.
-std::size_t matching_documents(const Xapian::MSet& mset,
-                               const Xapian::ValueCountMatchSpy& documents);
+/// How many passages match, and in how many documents, from the spy rank()
+/// was given: exact when the spy saw fewer matches than Xapian was asked to
+/// check (it then saw them all), else Xapian's estimate of the passages and
+/// the documents scaled from those seen.
+struct MatchTotals {
+    std::size_t passages = 0;
+    std::size_t documents = 0;
+};
+MatchTotals matching_totals(const Xapian::MSet& mset, const Xapian::ValueCountMatchSpy& documents,
+                            const RankingParameters& parameters);
 
 /// "Did you mean": `text` with each free word that is a word of neither
 /// language (not in the index, by itself or its stem, nor in the lexicon)

@@ -148,8 +148,9 @@ SearchResults Searcher::Impl::run(const std::string& text, const SearchOptions& 
     const Xapian::MSet mset = bounded_rank(query, options, documents);
     SearchResults results;
     results.query = text;
-    results.total = mset.get_uncollapsed_matches_estimated();  // before the per-document cap
-    results.documents = matching_documents(mset, documents);
+    const MatchTotals totals = matching_totals(mset, documents, ranking);  // before the cap
+    results.total = totals.passages;
+    results.documents = totals.documents;
     for (auto it = mset.begin(); it != mset.end(); ++it)
         results.hits.push_back(hit_from(it, query));
     results.suggestion = spelling_suggestion(db, analyzer, Glossary::builtin(), text, query);

@@ -133,5 +133,28 @@ TEST(IdQuery, ASittingFindsItsHandelingenItemsOnSharedCorpus) {
     fs::remove_all(index);
 }
 
+TEST(IdQuery, CountsAPassageCitingTwoItemsOfTheSittingOnceOnSharedCorpus) {
+    REQUIRE_SHARED_CORPUS();
+    // The seed letter cites "Handelingen II 2015/16, nr. 26, items 5 en 16"
+    // in one passage: one passage, one document, though two ids match (and
+    // Xapian estimates 2 once the index holds a few more documents).
+    const fs::path index =
+        fs::temp_directory_path() / ("kamerzoek-idq-count-" + std::to_string(::getpid()));
+    fs::remove_all(index);
+    Indexer(index.string())
+        .add_paths({(testing::shared_corpus_dir() / "seed").string(),
+                    (testing::shared_corpus_dir() / "parlamint").string()});
+    Searcher searcher(index.string());
+    const SearchOptions options;  // two passages per document: Xapian collapses
+    for (const std::string query :
+         {"h-tk-20152016-26", "ref:h-tk-20152016-26-5 OR ref:h-tk-20152016-26-16"}) {
+        const SearchResults results = searcher.search(query, options);
+        ASSERT_EQ(results.hits.size(), 1u) << query;
+        EXPECT_EQ(results.total, 1u) << query;
+        EXPECT_EQ(results.documents, 1u) << query;
+    }
+    fs::remove_all(index);
+}
+
 }  // namespace
 }  // namespace kamerzoek

@@ -162,7 +162,10 @@ TEST(ShardBuild, AStoppedBuildKeepsOnlyTheFilesBeforeTheFirstOneLeftUndone) {
     options.stop_requested = [&] { return second_brief_done.load(); };
     const IndexReport interrupted = Indexer(stopped.string(), options).add_paths({corpus.string()});
     ASSERT_TRUE(interrupted.cancelled);
-    EXPECT_EQ(interrupted.files_seen, 1u) << "only a/000.txt comes before the first undone file";
+    // a/000.txt is kept when the first thread finished it before the stop;
+    // on a loaded machine the second thread may be done first. Either way
+    // b/brief.txt, done but after an undone file, is not kept.
+    EXPECT_LE(interrupted.files_seen, 1u) << "only a/000.txt comes before the first undone file";
 
     const IndexReport rerun = Indexer(stopped.string()).add_paths({corpus.string()});
     EXPECT_EQ(rerun.added + rerun.unchanged, 4u);
