@@ -14,6 +14,7 @@
 #include "searcher/field_processors.h"
 #include "searcher/id_query.h"
 #include "searcher/query_limits.h"
+#include "searcher/ranking.h"
 #include "searcher/word_lists.h"
 
 namespace kamerzoek {
@@ -355,7 +356,7 @@ Xapian::Query QueryBuilder::translations_of(const std::string& word, const Xapia
         }
     }
     if (group.size() == 1) return own;
-    return Xapian::Query(Xapian::Query::OP_MAX, group.begin(), group.end());
+    return best_of(group, db_);
 }
 
 // How much a translation counts against the word as typed: its share by how

@@ -73,6 +73,16 @@ Xapian::Query with_fixed_root(const Xapian::Query& query) {
                          Xapian::Query::MatchAll);
 }
 
+Xapian::Query best_of(const std::vector<Xapian::Query>& group, const Xapian::Database& db) {
+    if (db.size() <= 1) return Xapian::Query(Xapian::Query::OP_MAX, group.begin(), group.end());
+    std::vector<Xapian::Query> never_empty = group;
+    never_empty.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
+    return Xapian::Query(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query(Xapian::Query::OP_MAX, never_empty.begin(), never_empty.end()),
+        Xapian::Query(Xapian::Query::OP_OR, group.begin(), group.end()));
+}
+
 Xapian::MSet rank(const Xapian::Database& db, const BuiltQuery& query,
                   const RankingParameters& parameters, Xapian::doccount offset,
                   Xapian::doccount limit, unsigned per_document,

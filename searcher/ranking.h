@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "analysis/analyzer.h"
 #include "searcher/glossary.h"
@@ -46,8 +47,18 @@ const RankingParameters& default_ranking();
 /// whose last two subqueries ran out in that step still points at one of
 /// them (bench/section_format/xapian_max_crash.cc). Over several local
 /// databases Xapian's merge may still recalculate the tree of one that ran
-/// out; remote shards match apart (docs/PERFORMANCE.md, "Pruning").
+/// out, which best_of() guards against; remote shards match apart
+/// (docs/PERFORMANCE.md, "Pruning").
 Xapian::Query with_fixed_root(const Xapian::Query& query);
+
+/// The best score among `group`'s, for a word and its translations: an
+/// OP_MAX. Over several databases (a stub of local shards) the OP_MAX is
+/// given a last subquery that never runs out, every document unweighted,
+/// and filtered by the group's own matches: Xapian 1.4's merge recalculates
+/// the tree of a database that has run out, where an OP_MAX whose last two
+/// subqueries ran out together calls a freed one (see with_fixed_root()).
+/// Scores are the same; the group's postings are read twice.
+Xapian::Query best_of(const std::vector<Xapian::Query>& group, const Xapian::Database& db);
 
 /// Ranked passages [offset, offset + limit) for `query`, at most
 /// `per_document` per document (0: no cap); `decider`, when given, sees

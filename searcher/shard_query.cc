@@ -6,6 +6,7 @@
 
 #include "searcher/query_builder.h"
 #include "searcher/query_limits.h"
+#include "searcher/ranking.h"
 
 namespace kamerzoek {
 namespace {
@@ -48,6 +49,7 @@ Xapian::Query expand(const Wildcard& wildcard, const Xapian::Database& db,
         words.emplace_back(*it);
     }
     if (words.empty()) return Xapian::Query::MatchNothing;
+    if (wildcard.combiner == Xapian::Query::OP_MAX) return best_of(words, db);
     return Xapian::Query(wildcard.combiner, words.begin(), words.end());
 }
 
