@@ -11,6 +11,11 @@
 namespace kamerzoek {
 namespace {
 
+// Every document. Not Xapian::Query::MatchAll: that is one static object,
+// and Xapian 1.4 counts its references without atomics, so copying it from
+// the searches of several threads at once corrupts its count.
+Xapian::Query every_document() { return Xapian::Query(std::string()); }
+
 // Title and section words are indexed without within-document frequencies
 // that mean anything; BM25's length normalisation is off for them by
 // scoring them through a separate, scaled subquery.
@@ -70,13 +75,13 @@ const RankingParameters& default_ranking() {
 Xapian::Query with_fixed_root(const Xapian::Query& query) {
     return Xapian::Query(Xapian::Query::OP_FILTER,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1.0),
-                         Xapian::Query::MatchAll);
+                         every_document());
 }
 
 Xapian::Query best_of(const std::vector<Xapian::Query>& group, const Xapian::Database& db) {
     if (db.size() <= 1) return Xapian::Query(Xapian::Query::OP_MAX, group.begin(), group.end());
     std::vector<Xapian::Query> never_empty = group;
-    never_empty.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
+    never_empty.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, every_document(), 0.0);
     return Xapian::Query(
         Xapian::Query::OP_FILTER,
         Xapian::Query(Xapian::Query::OP_MAX, never_empty.begin(), never_empty.end()),
