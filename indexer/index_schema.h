@@ -11,7 +11,8 @@
 
 namespace kamerzoek::schema {
 
-// One Xapian document per passage.
+// One Xapian document per passage; its data is the passage's record
+// (indexer/passage_record.h).
 // Unprefixed terms: folded words with positions (phrases, exact matches).
 inline constexpr std::string_view kStem = kStemPrefix;  // stems (Dutch or English), no positions
 inline constexpr std::string_view kTitleWord = "XT";    // folded words of the document title
@@ -47,10 +48,12 @@ inline constexpr Xapian::valueno kSlotDocument = 5;
 inline constexpr Xapian::valueno kSlotFingerprint = 6;
 
 // Metadata keys.
-inline constexpr std::string_view kMetaFormat = "kamerzoek.format";      // "1"
+inline constexpr std::string_view kMetaFormat = "kamerzoek.format";      // kFormatVersion
 inline constexpr std::string_view kMetaAnalysis = "kamerzoek.analysis";  // Analyzer::signature()
 inline constexpr std::string_view kMetaLastRun = "kamerzoek.last_run";   // JSON summary
-inline constexpr std::string_view kFormatVersion = "1";
+// 1: passage data as JSON. 2: passage data as a PassageRecord
+// (indexer/passage_record.h) with the spans of its words.
+inline constexpr std::string_view kFormatVersion = "2";
 // Per source file (key: prefix + absolute path, or "#" + hash of a long
 // path): JSON {path, size, mtime_ns, hash, docs, passages}.
 inline constexpr std::string_view kMetaFilePrefix = "kamerzoek.file:";

@@ -8,6 +8,7 @@
 #include "corpus/official_id.h"
 #include "indexer/file_state.h"
 #include "indexer/index_schema.h"
+#include "indexer/passage_record.h"
 
 namespace kamerzoek {
 namespace {
@@ -26,7 +27,7 @@ void add_boolean(Xapian::Document& xdoc, std::string_view prefix, std::string_vi
 class DocumentTerms {
   public:
     DocumentTerms(const corpus::Document& document, Analyzer& analyzer) : analyzer_(analyzer) {
-        // The tokens of a long document are not kept for index_passage():
+        // The tokens of a long document are not kept for passage_tokens():
         // they take ten times the text's bytes. Its passages are tokenised
         // again instead, so memory grows with its vocabulary, not its length.
         constexpr std::size_t kMaxCachedTextBytes = 4 << 20;
@@ -42,16 +43,23 @@ class DocumentTerms {
         title_terms_ = field_terms(schema::kTitleWord, document.title);
     }
 
+    // The words of passage `index` as the analyzer found them: cached, or
+    // found again (valid until the next call).
+    const std::vector<Analyzer::Token>& passage_tokens(std::size_t index,
+                                                       const corpus::Passage& passage) {
+        if (index < tokens_.size()) return tokens_[index];
+        uncached_ = analyzer_.tokenize(passage.text);
+        return uncached_;
+    }
+
     // Folded words with positions, plus their stems in the passage's
     // language (both when it is unknown, so either kind of query finds it),
     // the parts of Dutch compounds, the section words, and on the first
     // passage the title words.
-    void index_passage(Xapian::Document& xdoc, std::size_t index, const corpus::Passage& passage) {
+    void index_passage(Xapian::Document& xdoc, std::size_t index, const corpus::Passage& passage,
+                       const std::vector<Analyzer::Token>& tokens) {
         Xapian::termpos position = 0;
-        const std::vector<Analyzer::Token> tokenised = index < tokens_.size()
-                                                           ? std::vector<Analyzer::Token>()
-                                                           : analyzer_.tokenize(passage.text);
-        for (const Analyzer::Token& token : index < tokens_.size() ? tokens_[index] : tokenised) {
+        for (const Analyzer::Token& token : tokens) {
             ++position;
             if (token.folded.size() + 1 > schema::kMaxTermLength) continue;
             xdoc.add_posting(token.folded, position);
@@ -103,6 +111,7 @@ class DocumentTerms {
 
     Analyzer& analyzer_;
     std::vector<std::vector<Analyzer::Token>> tokens_;
+    std::vector<Analyzer::Token> uncached_;
     std::unordered_set<std::string> vocabulary_;
     std::vector<std::string> title_terms_;
     std::unordered_map<std::string, WordTerms> words_;
@@ -115,23 +124,18 @@ std::string dossier_of(const std::string& id) {
     return parsed ? parsed->dossier() : std::string();
 }
 
-nlohmann::json references_json(const corpus::Passage& passage) {
-    nlohmann::json refs = nlohmann::json::array();
+std::vector<StoredReference> stored_references(const corpus::Passage& passage) {
+    std::vector<StoredReference> refs;
+    refs.reserve(passage.references.size() + passage.linked_ids.size());
     for (const corpus::Reference& ref : passage.references) {
-        refs.push_back({{"id", ref.id},
-                        {"type", corpus::to_string(ref.type)},
-                        {"cited_as", ref.cited_as},
-                        {"begin", ref.begin},
-                        {"end", ref.end}});
+        refs.push_back({ref.id, std::string(corpus::to_string(ref.type)), ref.cited_as, ref.begin,
+                        ref.end, false});
     }
     for (const std::string& id : passage.linked_ids) {
         const std::vector<corpus::Reference> parsed = corpus::parse_citation(id);
         const std::string type =
             parsed.empty() ? "kamerstuk" : std::string(corpus::to_string(parsed.front().type));
-        refs.push_back({{"id", parsed.empty() ? id : parsed.front().id},
-                        {"type", type},
-                        {"cited_as", id},
-                        {"linked", true}});
+        refs.push_back({parsed.empty() ? id : parsed.front().id, type, id, 0, 0, true});
     }
     return refs;
 }
@@ -155,22 +159,25 @@ std::string document_fields(const corpus::Document& document) {
 }
 
 // What a hit shows, stored with the passage so that a search reads nothing
-// else; fields that are empty are left out. What belongs to the whole
-// document is stored once, in a value of its first passage
-// (document_fields()).
-std::string stored_data(const corpus::Document& document, const corpus::Passage& passage) {
-    nlohmann::json data{{"doc_id", document.id},
-                        {"passage", passage.ordinal},
-                        {"lang", corpus::language_code(passage.language)},
-                        {"text", passage.text}};
-    set_unless_empty(data, "section", passage.section);
-    set_unless_empty(data, "speaker", passage.speaker);
-    set_unless_empty(data, "party", passage.party);
-    set_unless_empty(data, "label", passage.label);
-    if (passage.is_footnote) data["footnote"] = true;
-    if (!passage.references.empty() || !passage.linked_ids.empty())
-        data["refs"] = references_json(passage);
-    return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// else, with the spans of the words `tokens` found in its text so that a
+// snippet needs no word breaking. What belongs to the whole document is
+// stored once, in a value of its first passage (document_fields()).
+std::string stored_data(const corpus::Document& document, const corpus::Passage& passage,
+                        const std::vector<Analyzer::Token>& tokens) {
+    PassageRecord record;
+    record.doc_id = document.id;
+    record.ordinal = passage.ordinal;
+    record.lang = corpus::language_code(passage.language);
+    record.text = passage.text;
+    record.section = passage.section;
+    record.speaker = passage.speaker;
+    record.party = passage.party;
+    record.label = passage.label;
+    record.footnote = passage.is_footnote;
+    record.refs = stored_references(passage);
+    record.words.reserve(tokens.size());
+    for (const Analyzer::Token& token : tokens) record.words.push_back({token.begin, token.end});
+    return encode_passage_record(record);
 }
 
 }  // namespace
@@ -228,7 +235,8 @@ void add_values(Xapian::Document& xdoc, const corpus::Document& document,
         xdoc.add_value(schema::kSlotDocument, document_fields(document));
 }
 
-// Positions follow from the text, which the data holds; the terms and their
+// Positions follow from the text, which the data holds (with its word
+// spans); the terms and their
 // frequencies cover what else the text's words became (stems, compound
 // parts judged against the whole document, filters).
 std::string fingerprint(const Xapian::Document& xdoc) {
@@ -253,11 +261,12 @@ void for_each_passage_document(
     DocumentTerms terms(document, analyzer);
     for (std::size_t i = 0; i < document.passages.size(); ++i) {
         const corpus::Passage& passage = document.passages[i];
+        const std::vector<Analyzer::Token>& tokens = terms.passage_tokens(i, passage);
         Xapian::Document xdoc;
-        terms.index_passage(xdoc, i, passage);
+        terms.index_passage(xdoc, i, passage, tokens);
         add_filter_terms(xdoc, document, passage, analyzer);
         add_values(xdoc, document, passage);
-        xdoc.set_data(stored_data(document, passage));
+        xdoc.set_data(stored_data(document, passage, tokens));
         xdoc.add_value(schema::kSlotFingerprint, fingerprint(xdoc));
         visit(i, xdoc);
     }

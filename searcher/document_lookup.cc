@@ -23,10 +23,6 @@ namespace {
 
 constexpr std::size_t kMaxCitesLimit = 10000;
 
-nlohmann::json passage_data(const Xapian::Document& document) {
-    return nlohmann::json::parse(document.get_data(), nullptr, false);
-}
-
 // The dossier of a Kamerstuk id ("kst-34300-V-30" or "kst-34300-v-30" ->
 // "34300-V").
 std::optional<std::string> dossier_of_paper(const std::string& doc_id) {
@@ -84,17 +80,17 @@ std::string Searcher::Impl::indexed_doc_id(const std::string& doc_id) {
     return ids.empty() ? std::string() : ids.front();
 }
 
-DocumentPassage Searcher::Impl::document_passage(const nlohmann::json& data) {
+DocumentPassage Searcher::Impl::document_passage(PassageRecord record) {
     DocumentPassage passage;
-    passage.ordinal = data.value("passage", 0);
-    passage.section = string_field(data, "section");
-    passage.text = string_field(data, "text");
-    passage.lang = string_field(data, "lang");
-    passage.speaker = string_field(data, "speaker");
-    passage.party = string_field(data, "party");
-    passage.label = string_field(data, "label");
-    passage.footnote = data.value("footnote", false);
-    passage.refs = references_from(data);
+    passage.ordinal = record.ordinal;
+    passage.section = std::move(record.section);
+    passage.text = std::move(record.text);
+    passage.lang = std::move(record.lang);
+    passage.speaker = std::move(record.speaker);
+    passage.party = std::move(record.party);
+    passage.label = std::move(record.label);
+    passage.footnote = record.footnote;
+    passage.refs = references_from(record.refs);
     return passage;
 }
 
@@ -121,8 +117,8 @@ std::vector<CitingDocument> Searcher::Impl::documents_citing(const std::string& 
     for (const std::string& cited : values_ignoring_case(db, schema::kReference, doc_id)) {
         const std::string term = schema::term(schema::kReference, cited);
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-            const nlohmann::json data = passage_data(db.get_document(*it));
-            const std::string citing_id = string_field(data, "doc_id");
+            const PassageRecord data = stored_passage(db.get_document(*it));
+            const std::string& citing_id = data.doc_id;
             if (citing_id == doc_id) continue;  // a document naming its own id
             CitingDocument& citing = by_id[citing_id];
             if (citing.doc_id.empty()) {
@@ -133,7 +129,7 @@ std::vector<CitingDocument> Searcher::Impl::documents_citing(const std::string& 
                 citing.doc_id = citing_id;
             }
             add_unique(citing.cited_ids, cited);
-            citing.passages.push_back(data.value("passage", 0));
+            citing.passages.push_back(data.ordinal);
         }
     }
     std::vector<CitingDocument> citing;
@@ -158,7 +154,7 @@ DocumentView Searcher::Impl::show(const std::string& requested_id) {
     view.doc_id = doc_id;
     const std::string term = schema::term(schema::kDocId, doc_id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        view.passages.push_back(document_passage(passage_data(db.get_document(*it))));
+        view.passages.push_back(document_passage(stored_passage(db.get_document(*it))));
     }
     std::sort(view.passages.begin(), view.passages.end(),
               [](const auto& a, const auto& b) { return a.ordinal < b.ordinal; });
@@ -225,9 +221,11 @@ CitesResults Searcher::Impl::cites(const std::string& ref, const CitesOptions& o
         throw NotFound("\"" + ref + "\" is not a citation, id or dossier kamerzoek recognises");
     }
     for (const corpus::Reference& parsed : wanted) {
-        nlohmann::json stored{
-            {"id", parsed.id}, {"type", corpus::to_string(parsed.type)}, {"cited_as", ref}};
-        results.looked_for.push_back(reference_from(stored));
+        StoredReference wanted_ref;
+        wanted_ref.id = parsed.id;
+        wanted_ref.type = corpus::to_string(parsed.type);
+        wanted_ref.cited_as = ref;
+        results.looked_for.push_back(reference_from(wanted_ref));
     }
     const Xapian::Query filter = citing_query(wanted);
     std::vector<Hit> hits;

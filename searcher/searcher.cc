@@ -28,11 +28,6 @@ constexpr std::size_t kMaxOffset = 10000;
 
 }  // namespace
 
-std::string string_field(const nlohmann::json& data, const char* key) {
-    const auto it = data.find(key);
-    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Searcher::Impl::Impl(std::string index_dir)
     : dir(std::move(index_dir)),
       opened_layout(layout::fingerprint(dir)),
@@ -66,45 +61,45 @@ void Searcher::Impl::refresh() {
     }
 }
 
-Reference Searcher::Impl::reference_from(const nlohmann::json& ref) {
+Reference Searcher::Impl::reference_from(const StoredReference& ref) {
     Reference out;
-    out.id = string_field(ref, "id");
-    out.type = string_field(ref, "type");
-    out.cited_as = string_field(ref, "cited_as");
+    out.id = ref.id;
+    out.type = ref.type;
+    out.cited_as = ref.cited_as;
     if (const auto id = corpus::OfficialId::parse(out.id)) out.url = id->url();
     // Ids made from file names are lower case ("kst-34300-v-30"); citations are not.
     out.in_index = indexed_doc_id(out.id);
     return out;
 }
 
-std::vector<Reference> Searcher::Impl::references_from(const nlohmann::json& data) {
+std::vector<Reference> Searcher::Impl::references_from(const std::vector<StoredReference>& refs) {
     std::vector<Reference> references;
-    if (const auto refs = data.find("refs"); refs != data.end() && refs->is_array()) {
-        for (const auto& ref : *refs) references.push_back(reference_from(ref));
-    }
+    references.reserve(refs.size());
+    for (const StoredReference& ref : refs) references.push_back(reference_from(ref));
     return references;
 }
 
 Hit Searcher::Impl::hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query) {
-    const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    PassageRecord data = stored_passage(it.get_document());
     Hit hit;
     hit.rank = static_cast<int>(it.get_rank()) + 1;
     hit.score = it.get_weight();
-    hit.doc_id = string_field(data, "doc_id");
+    hit.doc_id = std::move(data.doc_id);
     const StoredDocument stored = stored_document(db, hit.doc_id);
     hit.title = stored.title;
     hit.kind = stored.kind;
     hit.date = stored.date;
-    hit.lang = string_field(data, "lang");
-    hit.section = string_field(data, "section");
-    hit.passage = data.value("passage", 0);
-    hit.text = string_field(data, "text");
-    hit.speaker = string_field(data, "speaker");
-    hit.party = string_field(data, "party");
+    hit.lang = std::move(data.lang);
+    hit.section = std::move(data.section);
+    hit.passage = data.ordinal;
+    hit.text = std::move(data.text);
+    hit.speaker = std::move(data.speaker);
+    hit.party = std::move(data.party);
     hit.parent_id = stored.parent_id;
     hit.source = stored.source;
-    hit.refs = references_from(data);
-    hit.snippet = make_snippet(hit.text, corpus::language_from_code(hit.lang), query, analyzer);
+    hit.refs = references_from(data.refs);
+    hit.snippet =
+        make_snippet(hit.text, data.words, corpus::language_from_code(hit.lang), query, analyzer);
     return hit;
 }
 

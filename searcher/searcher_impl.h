@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.h"
 #include "corpus/references.h"
+#include "indexer/passage_record.h"
 #include "kamerzoek/error.h"
 #include "kamerzoek/searcher.h"
 #include "searcher/index_opening.h"
@@ -70,9 +71,9 @@ struct Searcher::Impl {
 
     /// A reference as stored with a passage, with its URL and, when the
     /// cited document is indexed (under any case of its id), its doc id.
-    Reference reference_from(const nlohmann::json& ref);
-    /// The references stored with a passage (its "refs" member).
-    std::vector<Reference> references_from(const nlohmann::json& data);
+    Reference reference_from(const StoredReference& ref);
+    /// The references stored with a passage (PassageRecord::refs).
+    std::vector<Reference> references_from(const std::vector<StoredReference>& refs);
     Hit hit_from(const Xapian::MSetIterator& it, const BuiltQuery& query);
     Xapian::MSet bounded_rank(const BuiltQuery& query, const SearchOptions& options,
                               Xapian::ValueCountMatchSpy& documents);
@@ -82,7 +83,7 @@ struct Searcher::Impl {
     /// The doc id as indexed for `doc_id`, matched exactly, else ignoring
     /// case; "" when no document has it.
     std::string indexed_doc_id(const std::string& doc_id);
-    DocumentPassage document_passage(const nlohmann::json& data);
+    DocumentPassage document_passage(PassageRecord record);
     std::vector<std::string> annexes_of(const std::string& doc_id);
     std::vector<CitingDocument> documents_citing(const std::string& doc_id);
     DocumentView show(const std::string& requested_id);
@@ -95,8 +96,5 @@ struct Searcher::Impl {
     std::vector<CitesGroup> group_by_document(std::vector<Hit> hits);
     CitesResults cites(const std::string& ref, const CitesOptions& options, Searcher& searcher);
 };
-
-/// A string member of stored passage data, or "" when absent.
-std::string string_field(const nlohmann::json& data, const char* key);
 
 }  // namespace kamerzoek

@@ -20,17 +20,17 @@ bool contains_part(const std::string& folded, const BuiltQuery& query) {
     return false;
 }
 
-bool matches(const Analyzer::Token& token, corpus::Language language, const BuiltQuery& query,
+bool matches(const std::string& folded, corpus::Language language, const BuiltQuery& query,
              Analyzer& analyzer) {
-    if (query.words.count(token.folded)) return true;
-    if (language != corpus::Language::kEnglish && contains_part(token.folded, query)) return true;
+    if (query.words.count(folded)) return true;
+    if (language != corpus::Language::kEnglish && contains_part(folded, query)) return true;
     if (query.stems.empty()) return false;
     if (language != corpus::Language::kEnglish &&
-        query.stems.count(analyzer.stem(token.folded, corpus::Language::kDutch))) {
+        query.stems.count(analyzer.stem(folded, corpus::Language::kDutch))) {
         return true;
     }
     return language != corpus::Language::kDutch &&
-           query.stems.count(analyzer.stem(token.folded, corpus::Language::kEnglish));
+           query.stems.count(analyzer.stem(folded, corpus::Language::kEnglish));
 }
 
 // Moves `at` back to the start of a UTF-8 character.
@@ -44,10 +44,23 @@ std::size_t char_boundary(const std::string& text, std::size_t at) {
 
 std::string make_snippet(const std::string& text, corpus::Language language,
                          const BuiltQuery& query, Analyzer& analyzer, std::size_t max_bytes) {
-    const std::vector<Analyzer::Token> tokens = analyzer.tokenize(text);
-    std::vector<const Analyzer::Token*> hits;
-    for (const Analyzer::Token& token : tokens) {
-        if (matches(token, language, query, analyzer)) hits.push_back(&token);
+    std::vector<WordSpan> words;
+    for (const Analyzer::Token& token : analyzer.tokenize(text))
+        words.push_back({token.begin, token.end});
+    return make_snippet(text, words, language, query, analyzer, max_bytes);
+}
+
+std::string make_snippet(const std::string& text, const std::vector<WordSpan>& words,
+                         corpus::Language language, const BuiltQuery& query, Analyzer& analyzer,
+                         std::size_t max_bytes) {
+    // Only the words need folding: the analyzer folds a word alone exactly
+    // as it does within its text.
+    std::vector<const WordSpan*> hits;
+    for (const WordSpan& word : words) {
+        if (word.end > text.size() || word.begin >= word.end) continue;
+        const std::string folded =
+            analyzer.fold(std::string_view(text).substr(word.begin, word.end - word.begin));
+        if (matches(folded, language, query, analyzer)) hits.push_back(&word);
     }
     // The window that starts at a match and holds the most matches.
     std::size_t best_start = 0;
@@ -73,7 +86,7 @@ std::string make_snippet(const std::string& text, corpus::Language language,
     }
     std::string snippet = begin > 0 ? "…" : "";
     std::size_t copied = begin;
-    for (const Analyzer::Token* hit : hits) {
+    for (const WordSpan* hit : hits) {
         if (hit->begin < begin || hit->end > end) continue;
         snippet.append(text, copied, hit->begin - copied);
         snippet.push_back(kHighlightBegin);

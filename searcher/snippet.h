@@ -4,6 +4,7 @@
 #include <string>
 
 #include "analysis/analyzer.h"
+#include "indexer/passage_record.h"
 #include "searcher/query_builder.h"
 
 namespace kamerzoek {
@@ -16,5 +17,11 @@ namespace kamerzoek {
 /// for "financiering"), and glossary translations are marked like the words.
 std::string make_snippet(const std::string& text, corpus::Language language,
                          const BuiltQuery& query, Analyzer& analyzer, std::size_t max_bytes = 240);
+
+/// The same from the spans of the text's words as the index stores them
+/// (PassageRecord::words), without breaking the text into words again.
+std::string make_snippet(const std::string& text, const std::vector<WordSpan>& words,
+                         corpus::Language language, const BuiltQuery& query, Analyzer& analyzer,
+                         std::size_t max_bytes = 240);
 
 }  // namespace kamerzoek

@@ -40,4 +40,9 @@ StoredDocument stored_document(const Xapian::Database& db, const std::string& do
     return {};
 }
 
+PassageRecord stored_passage(const Xapian::Document& passage) {
+    std::optional<PassageRecord> record = decode_passage_record(passage.get_data());
+    return record ? std::move(*record) : PassageRecord();
+}
+
 }  // namespace kamerzoek

@@ -1,12 +1,15 @@
-// What belongs to a whole document (title, kind, date, parent, source) is
-// stored once, in a value of its first passage (schema::kSlotDocument); a
-// hit on any passage reads it from there.
+// What the index stores for a hit. What belongs to a whole document (title,
+// kind, date, parent, source) is stored once, in a value of its first
+// passage (schema::kSlotDocument); a hit on any passage reads it from there.
+// What belongs to a passage is its data, a PassageRecord.
 #pragma once
 
 #include <xapian.h>
 
 #include <string>
 #include <vector>
+
+#include "indexer/passage_record.h"
 
 namespace kamerzoek {
 
@@ -25,5 +28,10 @@ struct StoredDocument {
 
 /// The fields stored for `doc_id`; all empty when it is not in `db`.
 StoredDocument stored_document(const Xapian::Database& db, const std::string& doc_id);
+
+/// The record stored with a passage (its Xapian data); empty fields when the
+/// data is not a record this program reads, which an index of the current
+/// format never holds.
+PassageRecord stored_passage(const Xapian::Document& passage);
 
 }  // namespace kamerzoek

@@ -16,6 +16,7 @@
 #include "searcher/glossary.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
+#include "searcher/stored_document.h"
 
 namespace kamerzoek::relevance {
 namespace {
@@ -38,8 +39,8 @@ class TunedEngine {
             const Xapian::MSet mset =
                 rank(db_, builder.build(text, ""), parameters_, 0, kDepth, 0, nullptr, &documents);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
-                const auto data = nlohmann::json::parse(it.get_document().get_data());
-                out.push_back({data.value("doc_id", ""), data.value("text", "")});
+                PassageRecord data = stored_passage(it.get_document());
+                out.push_back({std::move(data.doc_id), std::move(data.text)});
             }
         } catch (const Error&) {
         }
