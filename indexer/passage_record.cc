@@ -94,32 +94,68 @@ std::optional<int> unzigzag(std::uint64_t v) {
     return static_cast<int>(n);
 }
 
-// Words are mostly one space apart and shorter than 64 bytes: such a word
-// takes one byte, (length << 1); any other gap is flagged in the low bit and
-// follows as a varint of its own.
-void write_words(Writer& out, const std::vector<WordSpan>& words) {
-    out.varint(words.size());
-    std::size_t previous_end = 0;
-    for (const WordSpan& word : words) {
-        const std::size_t gap = word.begin - previous_end;
-        const std::uint64_t length = word.end - word.begin;
-        out.varint(length << 1 | (gap == 1 ? 0 : 1));
-        if (gap != 1) out.varint(gap);
-        previous_end = word.end;
-    }
+bool is_word_byte(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
 
-bool read_words(Reader& in, std::size_t text_size, std::vector<WordSpan>& words) {
+// The word a simple rule finds from byte `from` on: the next run of ASCII
+// letters and digits and of non-ASCII characters. It is the analyzer's
+// (ICU's) word for most words of Dutch and English text, so only the words
+// where the two differ ("3.5", "don't", a word in curly quotes) need their
+// span stored. Empty when no word byte follows.
+WordSpan predicted_word(std::string_view text, std::size_t from) {
+    std::size_t at = from;
+    while (at < text.size() && !is_word_byte(text[at])) ++at;
+    WordSpan word{at, at};
+    while (word.end < text.size() && is_word_byte(text[word.end])) ++word.end;
+    return word;
+}
+
+bool same_span(const WordSpan& a, const WordSpan& b) {
+    return a.begin == b.begin && a.end == b.end;
+}
+
+// The words as runs: how many words in a row the rule predicts, then one
+// it does not (its gap since the previous word's end, and its length), then
+// the next run, and so on; a run may be 0.
+void write_words(Writer& out, std::string_view text, const std::vector<WordSpan>& words) {
+    out.varint(words.size());
+    std::size_t previous_end = 0;
+    std::size_t run = 0;
+    for (const WordSpan& word : words) {
+        if (same_span(word, predicted_word(text, previous_end)) && word.end > word.begin) {
+            ++run;
+        } else {
+            out.varint(run);
+            out.varint(word.begin - previous_end);
+            out.varint(word.end - word.begin);
+            run = 0;
+        }
+        previous_end = word.end;
+    }
+    out.varint(run);
+}
+
+bool read_words(Reader& in, std::string_view text, std::vector<WordSpan>& words) {
     std::size_t count = 0;
     if (!in.size(count)) return false;
     words.reserve(count);
     std::size_t previous_end = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        std::uint64_t coded = 0;
-        std::uint64_t gap = 1;
-        if (!in.varint(coded) || ((coded & 1) && !in.varint(gap))) return false;
-        const std::uint64_t length = coded >> 1;
-        if (gap > text_size - previous_end || length > text_size - previous_end - gap)
+    while (true) {
+        std::size_t run = 0;
+        if (!in.size(run) || run > count - words.size()) return false;
+        for (std::size_t i = 0; i < run; ++i) {
+            const WordSpan word = predicted_word(text, previous_end);
+            if (word.end == word.begin) return false;  // no word left to predict
+            words.push_back(word);
+            previous_end = word.end;
+        }
+        if (words.size() == count) return true;
+        std::uint64_t gap = 0;
+        std::uint64_t length = 0;
+        if (!in.varint(gap) || !in.varint(length)) return false;
+        if (gap > text.size() - previous_end || length > text.size() - previous_end - gap)
             return false;  // a span outside the text
         WordSpan word;
         word.begin = previous_end + static_cast<std::size_t>(gap);
@@ -127,7 +163,6 @@ bool read_words(Reader& in, std::size_t text_size, std::vector<WordSpan>& words)
         words.push_back(word);
         previous_end = word.end;
     }
-    return true;
 }
 
 void write_reference(Writer& out, const StoredReference& ref) {
@@ -169,7 +204,7 @@ std::string encode_passage_record(const PassageRecord& record) {
     out.varint(record.footnote ? kFootnoteFlag : 0);
     out.varint(record.refs.size());
     for (const StoredReference& ref : record.refs) write_reference(out, ref);
-    write_words(out, record.words);
+    write_words(out, record.text, record.words);
     return out.take();
 }
 
@@ -195,7 +230,7 @@ std::optional<PassageRecord> decode_passage_record(std::string_view bytes) {
     for (StoredReference& ref : record.refs) {
         if (!read_reference(in, ref)) return std::nullopt;
     }
-    if (!read_words(in, record.text.size(), record.words) || !in.done()) return std::nullopt;
+    if (!read_words(in, record.text, record.words) || !in.done()) return std::nullopt;
     return record;
 }
 

@@ -44,7 +44,8 @@ struct PassageRecord {
 };
 
 /// The record as bytes: a leading layout version, then varints and
-/// length-prefixed strings; word spans are coded as gaps and lengths.
+/// length-prefixed strings; of the word spans, only those a simple rule
+/// would not find again in the text are stored (docs/INDEX_FORMAT.md).
 std::string encode_passage_record(const PassageRecord& record);
 
 /// The record `bytes` hold; nullopt when they are not a record of this

@@ -119,7 +119,11 @@ TEST(PassageRecord, StoresTheAnalyzersWordSpansAndTheFieldsOfThePassage) {
     corpus::Passage passage;
     passage.ordinal = 0;
     passage.language = corpus::Language::kDutch;
-    passage.text = "De minister schrijft over Tunesië en de terrorismefinanciering.";
+    // Words the simple rule of the record finds ("Tunesië") and words it
+    // does not ("3,5", "zo'n", a word in curly quotes, after a dash).
+    passage.text =
+        "De minister schrijft over Tunesië, zo'n 3,5 miljoen euro en de “terrorismefinanciering” "
+        "— zie www.example.nl.";
     passage.speaker = "Van Bommel";
     document.passages.push_back(passage);
     Analyzer analyzer;
@@ -139,8 +143,9 @@ TEST(PassageRecord, StoresTheAnalyzersWordSpansAndTheFieldsOfThePassage) {
     }
 }
 
-// Snippets from stored spans against snippets from the text broken into
-// words again, for every passage of real documents and queries in both
+// The stored spans against the analyzer's words, and snippets from stored
+// spans against snippets from the text broken into words again, for every
+// passage of real documents and queries in both
 // languages (compound parts, diacritics, stems, translations).
 TEST(PassageRecord, SnippetsFromStoredWordsAreTheSnippetsOfTheTextOnSharedCorpus) {
     const fs::path corpus = testing::shared_corpus_dir();
@@ -164,6 +169,12 @@ TEST(PassageRecord, SnippetsFromStoredWordsAreTheSnippetsOfTheTextOnSharedCorpus
             db.add_document(xdoc);
             std::optional<PassageRecord> record = decode_passage_record(xdoc.get_data());
             ASSERT_TRUE(record.has_value()) << document.id;
+            const std::vector<Analyzer::Token> tokens = analyzer.tokenize(record->text);
+            ASSERT_EQ(record->words.size(), tokens.size()) << document.id;
+            for (std::size_t i = 0; i < tokens.size(); ++i) {
+                ASSERT_EQ(record->words[i].begin, tokens[i].begin) << document.id << " " << i;
+                ASSERT_EQ(record->words[i].end, tokens[i].end) << document.id << " " << i;
+            }
             records.push_back(std::move(*record));
         }
     }
