@@ -235,10 +235,9 @@ void add_values(Xapian::Document& xdoc, const corpus::Document& document,
         xdoc.add_value(schema::kSlotDocument, document_fields(document));
 }
 
-// Positions follow from the text, which the data holds (with its word
-// spans); the terms and their
-// frequencies cover what else the text's words became (stems, compound
-// parts judged against the whole document, filters).
+// Positions and word spans follow from the text, which the data holds; the
+// terms and their frequencies cover what else the text's words became
+// (stems, compound parts judged against the whole document, filters).
 std::string fingerprint(const Xapian::Document& xdoc) {
     std::string content = xdoc.get_data();
     for (auto term = xdoc.termlist_begin(); term != xdoc.termlist_end(); ++term) {
