@@ -204,7 +204,8 @@ class IndexFormat : public ::testing::Test {
         fs::create_directories(dir_ / "docs");
         std::ofstream(dir_ / "docs" / "brief.txt", std::ios::binary)
             << "Den Haag, 1 april 2020\n\nDe minister schrijft over de warmtepompen in de "
-               "gebouwde omgeving.\n";
+               "gebouwde omgeving, en over zo'n 3,5 miljoen euro tegen de "
+               "“terrorismefinanciering” in Tunesië.\n";
         Indexer indexer(index());
         indexer.add_paths({(dir_ / "docs").string()});
         indexer.commit();
@@ -225,6 +226,21 @@ TEST_F(IndexFormat, ANewIndexIsOfFormatTwoWithRecordsAsData) {
     ASSERT_TRUE(record.has_value());
     EXPECT_EQ(record->doc_id, "brief");
     EXPECT_FALSE(record->words.empty());
+}
+
+// Words whose spans the record stores (in curly quotes) and words it finds
+// again in the text ("Tunesië") are marked in a search's snippet.
+TEST_F(IndexFormat, ASearchMarksItsWordsFromTheStoredSpans) {
+    const SearchResults results = Searcher(index()).search("financiering tunesie");
+    ASSERT_EQ(results.hits.size(), 1u);
+    const std::string& snippet = results.hits[0].snippet;
+    const auto marked = [](const std::string& word) {
+        return std::string(1, kHighlightBegin) + word + kHighlightEnd;
+    };
+    EXPECT_NE(snippet.find("“" + marked("terrorismefinanciering") + "”"), std::string::npos)
+        << snippet;
+    EXPECT_NE(snippet.find(marked("Tunesië") + "."), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find(marked("warmtepompen")), std::string::npos) << snippet;
 }
 
 // An index of the first format stores JSON where records are now read: it
