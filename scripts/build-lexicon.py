@@ -16,6 +16,17 @@ the repository:
   any direct pair). Requiring both ways to agree (nl->de->en and en->de->nl)
   filters nothing: each pair of FreeDict dictionaries is nearly one list
   read both ways (25342 of 26523 pairs pass). Function words never pivot.
+* The same through French, Spanish, Italian, Swedish and Portuguese
+  (dict-freedict-nld-fra, -fra-nld, -fra-eng, -eng-fra and the like for spa,
+  ita, swe, por; a missing dictionary only gives fewer pairs). A pair that
+  two or more pivot languages agree on needs no sense limit, and weighs
+  1-(1-a)(1-b)... over its languages' weights, at most PIVOT_CAP; one
+  language alone still needs the sense limit. These pairs only fill gaps:
+  each is used from the language whose term no direct, learned or German
+  pair translates (so it never pushes a better translation out of a word's
+  surest few), and only when Debian's word lists (wdutch, wbritish) know
+  every word of both terms, since the newer FreeDict dictionaries put
+  definitions ("een financiele instelling", "stad") where translations go.
 * Parallel text: Europarl sentences aligned line by line and treaties whose
   English articles are followed by their Dutch translation. Translation
   probabilities are learned with a few iterations of IBM model 1 in both
@@ -49,26 +60,45 @@ IBM_ITERATIONS = 3
 MIN_COUNT = 3           # a learned pair must have been seen together this often
 MIN_WEIGHT = 0.08
 PER_WORD = 3            # learned translations kept per source word
-PIVOT_MAX_SENSES = 2    # a German word with more terms in Dutch or English is no guide
+PIVOT_MAX_SENSES = 2    # a pivot word with more terms in Dutch or English is no guide alone
 PIVOT_SCALE = 1.0       # pivot pairs weigh this times the product of their two weights
+PIVOT_AGREEMENT = 2     # pivot languages that must agree for a pair past the sense limit
+PIVOT_CAP = 0.75        # agreeing pivots never weigh as much as the surest direct pairs
 
 # Stand-ins for "someone"/"something" in dictionary glosses ("zich verbergen",
 # "hide oneself"): not words anyone searches for.
 PLACEHOLDERS = {"sth", "sb", "something", "someone", "somebody", "oneself", "etc",
                 "iets", "iemand", "zich", "enz"}
 ENGLISH_WORDS = "/usr/share/dict/british-english"  # Debian's wbritish
+DUTCH_WORDS = "/usr/share/dict/dutch"  # Debian's wdutch
 # The short second words a glued gloss ends in ("endup", "takein"); other
 # second words must be 4+ letters ("incus" is not "inc us").
 PARTICLES = {"up", "in", "on", "of", "to", "at", "by", "off", "out", "for", "away", "down",
              "over", "into", "with"}
 
-# German function words and placeholders ("etw. zurücknehmen"): never a pivot.
-GERMAN_FUNCTION_WORDS = {
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
-    "und", "oder", "aber", "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von",
-    "vom", "vor", "zu", "zum", "zur", "fur", "uber", "unter", "durch", "gegen", "ohne", "um",
-    "sich", "nicht", "es", "er", "sie", "wir", "ihr", "ich", "du", "man", "als", "wie", "so",
-    "etw", "jdn", "jdm", "jds", "jd", "ist", "sein", "haben", "werden", "dass", "ob", "wenn"}
+# Function words and placeholders ("etw. zurücknehmen", "se souvenir") of the
+# pivot languages: never a pivot.
+PIVOT_FUNCTION_WORDS = {
+    "deu": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+            "einen", "und", "oder", "aber", "in", "im", "an", "am", "auf", "aus", "bei", "mit",
+            "nach", "von", "vom", "vor", "zu", "zum", "zur", "fur", "uber", "unter", "durch",
+            "gegen", "ohne", "um", "sich", "nicht", "es", "er", "sie", "wir", "ihr", "ich", "du",
+            "man", "als", "wie", "so", "etw", "jdn", "jdm", "jds", "jd", "ist", "sein", "haben",
+            "werden", "dass", "ob", "wenn"},
+    "fra": {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "a", "au",
+            "aux", "en", "dans", "par", "pour", "sur", "avec", "sans", "se", "s", "qn", "qch",
+            "quelqu", "quelque", "chose", "ne", "pas", "que", "qui", "il", "elle", "etre", "avoir"},
+    "spa": {"el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "y", "o", "a",
+            "al", "en", "con", "por", "para", "sin", "se", "que", "no", "algo", "alguien"},
+    "ita": {"il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una", "di", "del", "della",
+            "e", "o", "a", "al", "in", "con", "per", "da", "su", "si", "che", "non", "qualcosa",
+            "qualcuno"},
+    "swe": {"en", "ett", "den", "det", "de", "och", "eller", "i", "pa", "av", "till", "med",
+            "for", "om", "som", "sig", "att", "inte", "nagon", "nagot"},
+    "por": {"o", "a", "os", "as", "um", "uma", "de", "do", "da", "dos", "das", "e", "ou", "em",
+            "no", "na", "com", "por", "para", "sem", "se", "que", "nao", "algo", "alguem"},
+}
+PIVOT_LANGUAGES = list(PIVOT_FUNCTION_WORDS)
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 WORD = re.compile(r"[^\W\d_]+")
@@ -182,10 +212,11 @@ def dictionary_pairs(folder):
     return pairs
 
 
-def german_entries(folder, name):
-    """{headword: [translation, ...]} of one FreeDict German dictionary, the
-    senses of a headword's several entries together; quoted examples
-    ("ein Haus bauen" - build a house) left out."""
+def pivot_entries(folder, name):
+    """{headword: [translation, ...]} of one FreeDict dictionary into or out of
+    a pivot language, the senses of a headword's several entries together;
+    quoted examples ("ein Haus bauen" - build a house) left out. Empty when
+    the dictionary is not installed."""
     index = os.path.join(folder, name + ".index")
     data = os.path.join(folder, name + ".dict.dz")
     if not (os.path.exists(index) and os.path.exists(data)):
@@ -198,54 +229,114 @@ def german_entries(folder, name):
     return entries
 
 
-def pivot_side(from_german, into_german, stopwords, known=None):
-    """{(term, german): weight} for one language against German, from the
-    dictionary out of German and the one into it, weight the larger of the
-    sense-discounted weights; and {german: how many terms it translates into}."""
+def pivot_side(language, from_pivot, into_pivot, stopwords, known=None):
+    """{(term, pivot word): weight} for Dutch or English against one pivot
+    language, from the dictionary out of the pivot language and the one into
+    it, weight the larger of the sense-discounted weights; and {pivot word:
+    how many terms it translates into}."""
     sides = {}
 
-    def add(term_text, german_text, weight):
+    def add(term_text, pivot_text, weight):
         term = clean_term(term_text, known)
-        german = [w for w in clean_term(german_text) if w not in GERMAN_FUNCTION_WORDS]
-        if (not term or not german or len(term) > MAX_PHRASE_WORDS or len(german) > 2
+        pivot = [w for w in clean_term(pivot_text) if w not in PIVOT_FUNCTION_WORDS[language]]
+        if (not term or not pivot or len(term) > MAX_PHRASE_WORDS or len(pivot) > 2
                 or all(w in stopwords for w in term)):
             return
-        key = (" ".join(term), " ".join(german))
+        key = (" ".join(term), " ".join(pivot))
         sides[key] = max(sides.get(key, 0), weight)
 
-    for entries, way in ((from_german, "out"), (into_german, "in")):
+    for entries, way in ((from_pivot, "out"), (into_pivot, "in")):
         for head, translations in entries.items():
             if not translations or len(translations) > MAX_SENSES:
                 continue
             for translation in translations:
-                term, german = (translation, head) if way == "out" else (head, translation)
-                add(term, german, sense_weight(len(translations)))
-    senses = collections.Counter(german for _, german in sides)
+                term, pivot = (translation, head) if way == "out" else (head, translation)
+                add(term, pivot, sense_weight(len(translations)))
+    senses = collections.Counter(pivot for _, pivot in sides)
     return sides, senses
 
 
-def pivot_pairs(folder, stopwords, direct):
-    """Dutch-English pairs through one German word (see the docstring),
-    leaving out the pairs a direct source already has."""
-    english_words = word_list(ENGLISH_WORDS)
-    nl_de, nl_senses = pivot_side(german_entries(folder, "freedict-deu-nld"),
-                                  german_entries(folder, "freedict-nld-deu"), stopwords["nl"])
-    en_de, en_senses = pivot_side(german_entries(folder, "freedict-deu-eng"),
-                                  german_entries(folder, "freedict-eng-deu"), stopwords["en"],
-                                  known=english_words)
-    dutch_by_german = collections.defaultdict(list)
-    for (dutch, german), weight in nl_de.items():
-        dutch_by_german[german].append((dutch, weight))
+def pairs_through(folder, language, stopwords, english_words):
+    """{(dutch, english): (weight, sure)} through one pivot language: the
+    product of the two sense-discounted weights, sure when the pivot word has
+    at most PIVOT_MAX_SENSES terms in either language."""
+    def dictionaries(other):
+        return (pivot_entries(folder, f"freedict-{language}-{other}"),
+                pivot_entries(folder, f"freedict-{other}-{language}"))
+    nl_side, nl_senses = pivot_side(language, *dictionaries("nld"), stopwords["nl"])
+    en_side, en_senses = pivot_side(language, *dictionaries("eng"), stopwords["en"],
+                                    known=english_words)
+    dutch_by_pivot = collections.defaultdict(list)
+    for (dutch, pivot), weight in nl_side.items():
+        dutch_by_pivot[pivot].append((dutch, weight))
     pairs = {}
-    for (english, german), en_weight in en_de.items():
-        if max(nl_senses[german], en_senses[german]) > PIVOT_MAX_SENSES:
-            continue
-        for dutch, nl_weight in dutch_by_german.get(german, ()):
-            if (dutch, english) in direct:
-                continue
-            weight = round(PIVOT_SCALE * nl_weight * en_weight, 3)
-            pairs[(dutch, english)] = max(pairs.get((dutch, english), 0), weight)
+    for (english, pivot), en_weight in en_side.items():
+        sure = max(nl_senses[pivot], en_senses[pivot]) <= PIVOT_MAX_SENSES
+        for dutch, nl_weight in dutch_by_pivot.get(pivot, ()):
+            weight = nl_weight * en_weight
+            old_weight, old_sure = pairs.get((dutch, english), (0, False))
+            pairs[(dutch, english)] = (max(old_weight, weight), old_sure or sure)
     return pairs
+
+
+def agreed_weight(weights):
+    """A pair's weight from its weights through each pivot language: one
+    pivot gives its product (at most 0.64); each further language that
+    agrees takes away part of the doubt, 1-(1-a)(1-b)..., capped below the
+    surest direct pairs."""
+    doubt = 1.0
+    for weight in weights:
+        doubt *= 1 - PIVOT_SCALE * weight
+    return min(PIVOT_CAP, 1 - doubt)
+
+
+def pivot_pairs(folder, stopwords, direct, languages=PIVOT_LANGUAGES):
+    """Dutch-English pairs through the pivot languages (see the docstring),
+    leaving out the pairs a direct source already has: {(dutch, english):
+    weight}, the languages each was reached through ("deu+fra"), and the
+    pairs German alone gives under the sense limit."""
+    english_words = word_list(ENGLISH_WORDS)
+    through = collections.defaultdict(dict)  # pair -> {language: (weight, sure)}
+    for language in languages:
+        for pair, found in pairs_through(folder, language, stopwords, english_words).items():
+            if pair not in direct:
+                through[pair][language] = found
+    pairs, languages_of = {}, {}
+    for pair, by_language in through.items():
+        if len(by_language) >= PIVOT_AGREEMENT:
+            weights = [weight for weight, _ in by_language.values()]
+        else:
+            weights = [weight for weight, sure in by_language.values() if sure]
+        if not weights:
+            continue
+        pairs[pair] = round(agreed_weight(weights), 3)
+        languages_of[pair] = "+".join(sorted(by_language))
+    through_german = {pair for pair, by_language in through.items()
+                      if by_language.get("deu", (0, False))[1]}
+    return pairs, languages_of, through_german
+
+
+def gap_fillers(languages_of, through_german, translated, known):
+    """The pivot pairs German alone does not give, kept only in the
+    direction whose term no other source translates (so they never push a
+    direct or learned translation out of a word's surest few) and only when
+    the word lists of both languages know every word (the newer FreeDict
+    dictionaries put definitions, "een financiele instelling", "stad",
+    where translations go): {(dutch, english): "nl"|"en"|"both"}."""
+    ways = {}
+    for (dutch, english), found in languages_of.items():
+        if (dutch, english) in through_german:
+            ways[dutch, english] = "both"
+            continue
+        if not all(w in known["nl"] for w in dutch.split()) or \
+                not all(w in known["en"] for w in english.split()):
+            continue
+        from_dutch = dutch not in translated["nl"]
+        from_english = english not in translated["en"]
+        if from_dutch or from_english:
+            ways[dutch, english] = "both" if from_dutch and from_english else (
+                "nl" if from_dutch else "en")
+    return ways
 
 
 def europarl_units(folder):
@@ -376,15 +467,18 @@ def literal(name, lines):
 def cpp_literals(rows, stopwords):
     """The pairs as analysis/lexicon.cc reads them (see the docstring)."""
     from_dutch, from_english, dutch_words, english_words = [], [], set(), set()
-    for dutch, english, weight, _ in rows:
+    for dutch, english, weight, source in rows:
         nl = [w for w in dutch.split() if w not in stopwords["nl"]]
         en = [w for w in english.split() if w not in stopwords["en"]]
         if not nl or not en:
             continue
-        from_dutch.append(f"{' '.join(nl)}\t{' '.join(en)}\t{weight:.3f}")
-        from_english.append(f"{' '.join(en)}\t{' '.join(nl)}\t{weight:.3f}")
-        dutch_words.update(nl)
-        english_words.update(en)
+        way = source.rsplit(":", 1)[-1]  # a pivot pair may be used one way only
+        if way in ("nl", "both") or not source.startswith("pivot"):
+            from_dutch.append(f"{' '.join(nl)}\t{' '.join(en)}\t{weight:.3f}")
+            dutch_words.update(nl)
+        if way in ("en", "both") or not source.startswith("pivot"):
+            from_english.append(f"{' '.join(en)}\t{' '.join(nl)}\t{weight:.3f}")
+            english_words.update(en)
     one_word_dutch = {line.split("\t")[0] for line in from_dutch}
     one_word_dutch = [term for term in one_word_dutch if " " not in term]
     return "".join([literal("kFromDutch", by_bytes(from_dutch)),
@@ -400,6 +494,8 @@ def main():
     parser.add_argument("--europarl", help="folder of Europarl .nl/.en twins")
     parser.add_argument("--treaties", help="folder of English-Dutch treaties")
     parser.add_argument("--function-words", help="analysis/function_words.cc")
+    parser.add_argument("--pivots", default=",".join(PIVOT_LANGUAGES),
+                        help="pivot languages, comma-separated FreeDict codes")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 
@@ -413,15 +509,27 @@ def main():
         used.append("treaties")
     learned, aligned = learned_pairs(units) if units else ({}, 0)
     stopwords = function_words(args.function_words)
-    pivot = pivot_pairs(args.freedict, stopwords, dictionary.keys() | learned.keys())
+    pivot, pivot_languages, through_german = pivot_pairs(
+        args.freedict, stopwords, dictionary.keys() | learned.keys(),
+        [code for code in args.pivots.split(",") if code])
+    translated = {"nl": set(), "en": set()}
+    for dutch, english in list(dictionary) + list(learned) + list(through_german):
+        translated["nl"].add(dutch)
+        translated["en"].add(english)
+    known = {"nl": word_list(DUTCH_WORDS), "en": word_list(ENGLISH_WORDS)}
+    ways = gap_fillers(pivot_languages, through_german, translated, known)
+    pivot = {pair: weight for pair, weight in pivot.items() if pair in ways}
 
     rows = [(n, e, w, "freedict") for (n, e), w in dictionary.items()]
     rows += [(n, e, w, "parallel") for (n, e), w in learned.items()]
-    rows += [(n, e, w, "pivot") for (n, e), w in pivot.items()]
+    rows += [(n, e, w, f"pivot:{pivot_languages[n, e]}:{ways[n, e]}")
+             for (n, e), w in pivot.items()]
+    agreeing = collections.Counter(len(pivot_languages[pair].split("+")) for pair in pivot)
     lines = ["# dutch\tenglish\tweight\tsource (generated by scripts/build-lexicon.py)",
              f"# freedict pairs {len(dictionary)}; parallel units {aligned} from "
              f"{'+'.join(used) or 'none'}; learned pairs {len(learned)}; "
-             f"through German {len(pivot)}"]
+             f"through other languages {len(pivot)} "
+             f"(by how many agree: {dict(sorted(agreeing.items()))})"]
     lines += [f"{n}\t{e}\t{w:.3f}\t{source}" for n, e, w, source in sorted(rows)]
     text = "\n".join(lines) + "\n"
     if args.out.endswith(".inc"):  # C++ string literals, for lexicon.cc to include
@@ -431,7 +539,8 @@ def main():
         out.write(text)
     os.replace(args.out + ".tmp", args.out)
     print(f"build-lexicon: {len(rows)} pairs ({len(dictionary)} dictionary, "
-          f"{len(learned)} learned from {aligned} aligned units, {len(pivot)} through German)",
+          f"{len(learned)} learned from {aligned} aligned units, "
+          f"{len(pivot)} through other languages)",
           file=sys.stderr)
 
 

@@ -12,6 +12,11 @@ packages=(
   python3 chromium
   dict-freedict-nld-eng dict-freedict-eng-nld  # the bilingual lexicon (scripts/build-lexicon.py)
   dict-freedict-nld-deu dict-freedict-deu-nld dict-freedict-deu-eng dict-freedict-eng-deu  # its pairs through German
+  dict-freedict-nld-fra dict-freedict-fra-nld dict-freedict-fra-eng dict-freedict-eng-fra  # ... French
+  dict-freedict-nld-spa dict-freedict-spa-eng dict-freedict-eng-spa  # ... Spanish
+  dict-freedict-nld-ita dict-freedict-ita-eng dict-freedict-eng-ita  # ... Italian
+  dict-freedict-nld-swe dict-freedict-swe-nld dict-freedict-swe-eng dict-freedict-eng-swe  # ... Swedish
+  dict-freedict-nld-por dict-freedict-por-eng dict-freedict-eng-por  # ... Portuguese
   wbritish wdutch  # words spelling suggestions leave alone (searcher/word_lists.cc)
 )
 missing=()

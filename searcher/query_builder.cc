@@ -422,20 +422,36 @@ bool QueryBuilder::held_by_index(const Translation& translation) const {
         });
 }
 
+namespace {
+
+// The translations of one part of a Dutch compound. A part the lexicon
+// cannot translate that is an English word is a loanword and stands for
+// itself ("surveillance" in "massasurveillance"), as sure as a cognate.
+std::vector<Translation> part_translations(const Glossary& glossary, Analyzer& analyzer,
+                                           const std::string& part) {
+    std::vector<Translation> of_part = glossary.translate({part}, analyzer, Language::kDutch);
+    if (of_part.empty() && is_dictionary_word(part, Language::kEnglish)) {
+        of_part.push_back(Translation{{part}, Language::kEnglish, kCognateWeight});
+    }
+    return of_part;
+}
+
+}  // namespace
+
 // A Dutch compound the lexicon lacks, translated part by part ("rookverbod"
 // -> "smoke ban"): the surest translation of each part, as one term of
 // those words, as sure as its least sure part.
 std::vector<Translation> QueryBuilder::compound_translations(const std::string& word) const {
-    // Parts need only be words the lexicon translates ("rook" in "rookverbod").
+    // Parts need only be words the lexicon translates ("rook" in "rookverbod")
+    // or English loanwords.
     const CompoundSplitter splitter([this](const std::string& part) {
-        return !glossary_.translate({part}, analyzer_, Language::kDutch).empty();
+        return !part_translations(glossary_, analyzer_, part).empty();
     });
     const std::vector<std::string> parts = splitter.split(word);
     if (parts.empty()) return {};
     Translation joined{{}, Language::kEnglish, 1.0};
     for (const std::string& part : parts) {
-        const std::vector<Translation> of_part =
-            glossary_.translate({part}, analyzer_, Language::kDutch);
+        const std::vector<Translation> of_part = part_translations(glossary_, analyzer_, part);
         const auto surest_held =
             std::find_if(of_part.begin(), of_part.end(),
                          [this](const Translation& t) { return held_by_index(t); });

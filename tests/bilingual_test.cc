@@ -72,6 +72,31 @@ TEST(BilingualLexicon, HoldsPairsThroughGermanBelowDirectOnes) {
     EXPECT_EQ(from_dutch.find("\nwilsbeschikking\tintestate\t"), std::string_view::npos);
 }
 
+// The weight of the first "<from>\t<to>\t" line of the lexicon's pairs from
+// `from`, or -1 when it has no such pair.
+double lexicon_weight(corpus::Language from, const std::string& pair) {
+    const std::string_view pairs = lexicon_pairs(from);
+    const std::size_t at = pairs.find("\n" + pair + "\t");
+    if (at == std::string_view::npos) return -1;
+    const std::string_view line = pairs.substr(at + 1, pairs.find('\n', at + 1) - at - 1);
+    return std::stod(std::string(line.substr(line.rfind('\t') + 1)));
+}
+
+// "overleven" and "survive" meet through German and through Portuguese
+// (FreeDict nld-por, eng-por): German alone has too many senses for the
+// pair, and no other source translates "overleven" at all. Pairs through
+// other languages only fill such gaps: "grond" keeps its learned "ground"
+// without the "earth" and "soil" that French and Swedish agree on, and
+// English "survive" keeps its dictionary translations.
+TEST(BilingualLexicon, FillsGapsWithPairsSeveralPivotLanguagesAgreeOn) {
+    const double weight = lexicon_weight(corpus::Language::kDutch, "overleven\tsurvive");
+    EXPECT_GT(weight, 0.0);
+    EXPECT_LT(weight, 0.8);  // below the surest direct dictionary pairs
+    EXPECT_LT(lexicon_weight(corpus::Language::kEnglish, "survive\toverleven"), 0);
+    EXPECT_GT(lexicon_weight(corpus::Language::kDutch, "grond\tground"), 0);
+    EXPECT_LT(lexicon_weight(corpus::Language::kDutch, "grond\tearth"), 0);
+}
+
 TEST_F(Bilingual, RanksTheDutchLetterAboveTheEnglishAnnexForADutchQuery) {
     const SearchResults results = search("tegoeden bevriezen");
     ASSERT_GE(results.hits.size(), 2u);
@@ -160,6 +185,40 @@ TEST_F(Bilingual, TellsTheLanguageOfShortQueriesWithoutFunctionWords) {
     EXPECT_EQ(language_of("de motie"), corpus::Language::kDutch);
     // In no list, lexicon or passage: its ending is English.
     EXPECT_EQ(language_of("surrogacy"), corpus::Language::kEnglish);
+}
+
+// The CoronaMelder annexes: Dutch reports and English code reviews.
+class BilingualAnnexes : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        index_dir_ = new fs::path(fs::temp_directory_path() /
+                                  ("kamerzoek-bilingual-annexes-" + std::to_string(::getpid())));
+        fs::remove_all(*index_dir_);
+        Indexer indexer(index_dir_->string());
+        indexer.add_paths({(testing::shared_corpus_dir() / "annex-set-coronamelder").string()});
+        indexer.commit();
+    }
+    static void TearDownTestSuite() {
+        fs::remove_all(*index_dir_);
+        delete index_dir_;
+    }
+    static fs::path* index_dir_;
+};
+
+fs::path* BilingualAnnexes::index_dir_ = nullptr;
+
+TEST_F(BilingualAnnexes, TranslatesACompoundWithAnEnglishLoanwordAsPartOnSharedCorpus) {
+    // "massa" is in the lexicon, "surveillance" only in the English word
+    // list: it stands for itself, and the English code review's
+    // "mass-surveillance" comes first.
+    Searcher searcher(index_dir_->string());
+    SearchOptions options;
+    options.per_document = 0;
+    const SearchResults results = searcher.search("massasurveillance", options);
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].doc_id, "bijlage-i-codereview-radically-open-security");
+    EXPECT_NE(results.hits[0].text.find("mass-surveillance"), std::string::npos)
+        << results.hits[0].text;
 }
 
 }  // namespace
