@@ -86,7 +86,7 @@ double lexicon_weight(corpus::Language from, const std::string& pair) {
 // (FreeDict nld-por, eng-por): German alone has too many senses for the
 // pair, and no other source translates "overleven" at all. Pairs through
 // other languages only fill such gaps: "grond" keeps its learned "ground"
-// without the "earth" and "soil" that French and Swedish agree on, and
+// without the "earth" that French, German and Swedish agree on, and
 // English "survive" keeps its dictionary translations.
 TEST(BilingualLexicon, FillsGapsWithPairsSeveralPivotLanguagesAgreeOn) {
     const double weight = lexicon_weight(corpus::Language::kDutch, "overleven\tsurvive");
@@ -208,9 +208,9 @@ class BilingualAnnexes : public ::testing::Test {
 fs::path* BilingualAnnexes::index_dir_ = nullptr;
 
 TEST_F(BilingualAnnexes, TranslatesACompoundWithAnEnglishLoanwordAsPartOnSharedCorpus) {
-    // "massa" is in the lexicon, "surveillance" only in the English word
-    // list: it stands for itself, and the English code review's
-    // "mass-surveillance" comes first.
+    // "massa" -> "mass" comes through French, Italian and Portuguese;
+    // "surveillance" is only in the English word list, so it stands for
+    // itself, and the English code review's "mass-surveillance" comes first.
     Searcher searcher(index_dir_->string());
     SearchOptions options;
     options.per_document = 0;
