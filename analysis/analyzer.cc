@@ -181,8 +181,9 @@ std::vector<Analyzer::Token> Analyzer::tokenize(std::string_view text) {
 }
 
 std::string Analyzer::signature() {
-    // Bump the leading version when folding or tokenisation rules, passage
-    // packing or the stored passage data change.
+    // Bump the leading version when folding, tokenisation or stemming rules
+    // or passage packing change (the stored passage record has the index
+    // format version, indexer/index_schema.h).
     return std::string("kamerzoek-analysis/4; fold=nfkc_casefold+strip_mn; break=icu-word; ") +
            "compounds=seed-lexicon+bilingual-lexicon-min-5+document-words,min-part-4,link-s-e-en;"
            " " +
