@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <set>
 
 #include "corpus/official_id.h"
@@ -111,45 +112,53 @@ std::optional<Xapian::Query> weighted_terms(std::string_view prefix,
                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
 }
 
-}  // namespace
-
-std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::string_view prefix,
-                                              const std::string& value) {
+// The values v of the terms `prefix`+v that `keep` accepts, scanned from
+// `value_start`'s case-stable part as typed, in lower and in upper case: ids
+// are written in lower case ("kst-"), or in upper case (a BWB id), and may
+// be typed in either ("KST-32545-143"). At most `limit` values.
+template <class Keep>
+std::vector<std::string> scan_values(const Xapian::Database& db, std::string_view prefix,
+                                     const std::string& value_start, Keep keep, std::size_t limit) {
     std::vector<std::string> found;
-    const std::string exact = schema::term(prefix, value);
-    if (db.term_exists(exact)) found.push_back(value);
-    // The letters before the first digit may be typed in another case too
-    // ("KST-32545-143"): ids are written in lower case there, or in upper
-    // case (a BWB id), so the stable prefix is scanned in both and as typed.
-    const std::string stable = case_stable_prefix(value);
+    const std::string stable = case_stable_prefix(value_start);
     std::set<std::string> scanned;
     for (const std::string& start : {stable, ascii_lower(stable), ascii_upper(stable)}) {
         if (!scanned.insert(start).second) continue;
         const std::string scan_from = schema::term(prefix, start);
         for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
-            const std::string candidate = (*it).substr(prefix.size());
-            if (candidate != value && equal_ignoring_case(candidate, value))
-                found.push_back(candidate);
+            std::string candidate = (*it).substr(prefix.size());
+            if (keep(candidate)) found.push_back(std::move(candidate));
+            if (found.size() >= limit) return found;
         }
     }
     return found;
 }
 
+// The values starting with `value_prefix`, ignoring ASCII case: the papers
+// of a dossier ("kst-34300-V-"), the items of a sitting.
 std::vector<std::string> values_under_ignoring_case(const Xapian::Database& db,
                                                     std::string_view prefix,
                                                     const std::string& value_prefix) {
-    std::vector<std::string> found;
     const std::string wanted = ascii_lower(value_prefix);
-    const std::string stable = case_stable_prefix(value_prefix);
-    std::set<std::string> scanned;
-    for (const std::string& start : {stable, ascii_lower(stable), ascii_upper(stable)}) {
-        if (!scanned.insert(start).second) continue;
-        const std::string scan_from = schema::term(prefix, start);
-        for (auto it = db.allterms_begin(scan_from); it != db.allterms_end(scan_from); ++it) {
-            const std::string candidate = (*it).substr(prefix.size());
-            if (ascii_lower(candidate).starts_with(wanted)) found.push_back(candidate);
-            if (found.size() >= kMaxGroupMembers) return found;
-        }
+    return scan_values(
+        db, prefix, value_prefix,
+        [&](const std::string& candidate) { return ascii_lower(candidate).starts_with(wanted); },
+        kMaxGroupMembers);
+}
+
+}  // namespace
+
+std::vector<std::string> values_ignoring_case(const Xapian::Database& db, std::string_view prefix,
+                                              const std::string& value) {
+    std::vector<std::string> found;
+    if (db.term_exists(schema::term(prefix, value))) found.push_back(value);
+    for (std::string& other : scan_values(
+             db, prefix, value,
+             [&](const std::string& candidate) {
+                 return candidate != value && equal_ignoring_case(candidate, value);
+             },
+             std::numeric_limits<std::size_t>::max())) {
+        found.push_back(std::move(other));
     }
     return found;
 }
